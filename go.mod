@@ -1,0 +1,3 @@
+module github.com/ratsinfo/ratsinfo
+
+go 1.26.8

@@ -1,0 +1,154 @@
+package ratsinfo
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// validator collects field errors so that a user learns everything wrong at once.
+type validator struct {
+	kind   Kind
+	fields map[string]string
+}
+
+func newValidator(k Kind) *validator { return &validator{kind: k} }
+
+func (v *validator) add(field, msg string) {
+	if v.fields == nil {
+		v.fields = map[string]string{}
+	}
+	if _, dup := v.fields[field]; !dup {
+		v.fields[field] = msg
+	}
+}
+
+func (v *validator) err() error {
+	if len(v.fields) == 0 {
+		return nil
+	}
+	return &Error{
+		Code:    EINVALID,
+		Message: fmt.Sprintf("%s enthält ungültige Angaben. Bitte korrigieren Sie die genannten Felder.", v.kind.GermanName()),
+		Fields:  v.fields,
+	}
+}
+
+// text trims *s and rejects invalid UTF-8 and control characters. Empty stays empty:
+// OParl wants empty strings omitted, so "" means "not set".
+func (v *validator) text(field string, s *string) {
+	*s = strings.TrimSpace(*s)
+	if !utf8.ValidString(*s) {
+		v.add(field, "enthält ungültige Zeichen (kein UTF-8).")
+		return
+	}
+	for _, r := range *s {
+		if r < 0x20 && r != '\n' && r != '\t' && r != '\r' {
+			v.add(field, "enthält Steuerzeichen; bitte nur Text eingeben.")
+			return
+		}
+	}
+}
+
+func (v *validator) required(field string, s *string) {
+	v.text(field, s)
+	if *s == "" {
+		v.add(field, "darf nicht leer sein.")
+	}
+}
+
+// texts trims each element and drops empty ones, so `[""]` never reaches the API.
+func (v *validator) texts(field string, list *[]string) {
+	out := (*list)[:0]
+	for i := range *list {
+		s := (*list)[i]
+		v.text(field, &s)
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		out = nil
+	}
+	*list = out
+}
+
+// url checks an absolute http(s) URL; "" is allowed (not set).
+func (v *validator) url(field string, s *string) {
+	v.text(field, s)
+	if *s == "" {
+		return
+	}
+	if !IsURL(*s) {
+		v.add(field, fmt.Sprintf("%q ist keine gültige Adresse; erwartet wird eine vollständige URL wie https://example.org/.", *s))
+	}
+}
+
+func (v *validator) urls(field string, list *[]string) {
+	v.texts(field, list)
+	for i := range *list {
+		v.url(field, &(*list)[i])
+	}
+}
+
+func (v *validator) dateOrder(field string, start, end Date) {
+	if !start.IsZero() && !end.IsZero() && end.Before(start) {
+		v.add(field, fmt.Sprintf("Das Enddatum %s liegt vor dem Anfangsdatum %s.", end, start))
+	}
+}
+
+func (v *validator) meta(m *Meta) {
+	v.texts("keyword", &m.Keyword)
+	v.url("license", &m.License)
+}
+
+func (v *validator) ids(field string, ids []int64) {
+	for _, id := range ids {
+		if id <= 0 {
+			v.add(field, "enthält eine ungültige Kennung; Kennungen sind positive Zahlen.")
+			return
+		}
+	}
+}
+
+// IsURL reports whether s is an absolute http or https URL with a host.
+func IsURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
+}
+
+var agsPattern = regexp.MustCompile(`^[0-9]{8}$`)
+var rgsPattern = regexp.MustCompile(`^[0-9]{12}$`)
+var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// ValidateGeoJSON checks that s is a complete GeoJSON Feature whose point coordinates
+// are [longitude, latitude] in range. OParl demands a Feature; real servers send bare
+// geometries and swapped axes, which we refuse on write.
+func ValidateGeoJSON(s string) error {
+	var f struct {
+		Type     string `json:"type"`
+		Geometry *struct {
+			Type        string          `json:"type"`
+			Coordinates json.RawMessage `json:"coordinates"`
+		} `json:"geometry"`
+	}
+	if err := json.Unmarshal([]byte(s), &f); err != nil {
+		return Errorf(EINVALID, "Die Geodaten sind kein gültiges JSON.")
+	}
+	if f.Type != "Feature" || f.Geometry == nil {
+		return Errorf(EINVALID, "Die Geodaten müssen ein vollständiges GeoJSON-Feature sein ({\"type\":\"Feature\",\"geometry\":{…}}).")
+	}
+	if f.Geometry.Type == "Point" {
+		var c []float64
+		if err := json.Unmarshal(f.Geometry.Coordinates, &c); err != nil || len(c) < 2 {
+			return Errorf(EINVALID, "Ein GeoJSON-Punkt braucht die Koordinaten [Längengrad, Breitengrad].")
+		}
+		if c[0] < -180 || c[0] > 180 || c[1] < -90 || c[1] > 90 {
+			return Errorf(EINVALID, "Die Koordinaten [%g, %g] liegen außerhalb des gültigen Bereichs; erwartet wird [Längengrad, Breitengrad].", c[0], c[1])
+		}
+	}
+	return nil
+}
