@@ -1,0 +1,85 @@
+package blob
+
+import (
+	"context"
+	"crypto/sha512"
+	"encoding/hex"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+func TestPutOpenRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	d, err := NewDir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := "Beantwortung der Anfrage – Smart City Offensive"
+	key, size, sum, err := d.Put(ctx, strings.NewReader(content))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := sha512.Sum512([]byte(content))
+	if sum != hex.EncodeToString(want[:]) || size != int64(len(content)) {
+		t.Fatalf("size %d sum %s, want %d %x", size, sum, len(content), want)
+	}
+	key2, _, _, err := d.Put(ctx, strings.NewReader(content))
+	if err != nil || key2 != key {
+		t.Fatalf("same content stored under %q and %q (err %v)", key, key2, err)
+	}
+	r, err := d.Open(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got, _ := io.ReadAll(r)
+	if string(got) != content {
+		t.Fatalf("read %q", got)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(d.root, ".upload-*"))
+	if len(leftovers) != 0 {
+		t.Fatalf("temporary files left behind: %v", leftovers)
+	}
+}
+
+func TestOpenRejectsBadKeys(t *testing.T) {
+	d, err := NewDir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"", "../../etc/passwd", strings.Repeat("g", 64), strings.Repeat("a", 64)} {
+		if _, err := d.Open(context.Background(), key); ratsinfo.ErrorCode(err) != ratsinfo.ENOTFOUND {
+			t.Errorf("key %q: got %v, want not found", key, err)
+		}
+	}
+}
+
+func TestPutReadOnlyFolderGivesGermanError(t *testing.T) {
+	if os.Geteuid() == 0 {
+		// root ignores directory permissions; simulate with a folder that is a file.
+		dir := filepath.Join(t.TempDir(), "data")
+		if err := os.WriteFile(dir, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := NewDir(dir); err == nil {
+			t.Fatal("NewDir on a file succeeded")
+		}
+		return
+	}
+	dir := t.TempDir()
+	d, err := NewDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	_, _, _, err = d.Put(context.Background(), strings.NewReader("x"))
+	if ratsinfo.ErrorCode(err) != ratsinfo.EUNAVAILABLE || !strings.Contains(ratsinfo.ErrorMessage(err), "--data-dir") {
+		t.Fatalf("got %v", err)
+	}
+}
