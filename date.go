@@ -3,6 +3,8 @@ package ratsinfo
 import (
 	"fmt"
 	"time"
+	// Embedded so Europe/Berlin exists on machines without a zoneinfo database.
+	_ "time/tzdata"
 )
 
 // Date is a calendar day without time zone, as OParl's `date` format (yyyy-mm-dd).
@@ -48,8 +50,8 @@ func (d Date) String() string {
 // Before reports whether d is earlier than e.
 func (d Date) Before(e Date) bool { return d.String() < e.String() }
 
-// Berlin is the time zone of German councils. The tzdata is embedded by the binary
-// (cmd/ratsinfo imports time/tzdata), so this never fails on a bare machine.
+// Berlin is the time zone of German councils. The tzdata is embedded (see the
+// imports), so this never fails on a bare machine.
 func Berlin() *time.Location {
 	loc, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
