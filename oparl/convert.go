@@ -1,0 +1,143 @@
+package oparl
+
+import (
+	"encoding/json"
+	"strconv"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// urlSegments are the path segments of the API, one per kind. They are the OParl
+// type names with a lower-case first letter, and they never change: they are part of
+// every object's id.
+var urlSegments = map[ratsinfo.Kind]string{
+	ratsinfo.KindBody:            "body",
+	ratsinfo.KindLegislativeTerm: "legislativeTerm",
+	ratsinfo.KindOrganization:    "organization",
+	ratsinfo.KindPerson:          "person",
+	ratsinfo.KindMembership:      "membership",
+	ratsinfo.KindMeeting:         "meeting",
+	ratsinfo.KindAgendaItem:      "agendaItem",
+	ratsinfo.KindPaper:           "paper",
+	ratsinfo.KindConsultation:    "consultation",
+	ratsinfo.KindFile:            "file",
+	ratsinfo.KindLocation:        "location",
+}
+
+// urls builds ids and web links from the configured base URL. The prefixes are
+// computed once, because a list page builds thousands of URLs.
+type urls struct {
+	base   string // e.g. http://127.0.0.1:8080
+	api    string // base + /oparl/v1.1
+	prefix map[ratsinfo.Kind]string
+	web    map[ratsinfo.Kind]string
+	types  map[ratsinfo.Kind]string
+}
+
+func newURLs(base string) *urls {
+	u := &urls{
+		base:   base,
+		api:    base + apiPathBase,
+		prefix: map[ratsinfo.Kind]string{},
+		web:    map[ratsinfo.Kind]string{},
+		types:  map[ratsinfo.Kind]string{ratsinfo.KindSystem: schemaBase + "System"},
+	}
+	for k, seg := range urlSegments {
+		u.prefix[k] = u.api + "/" + seg + "/"
+		u.web[k] = base + ratsinfo.WebListPath(k) + "/"
+		u.types[k] = schemaBase + string(k)
+	}
+	return u
+}
+
+// id returns the canonical URL of object id of kind k, or "" for id 0 so that an
+// unset reference is omitted.
+func (u *urls) id(k ratsinfo.Kind, id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return u.prefix[k] + strconv.FormatInt(id, 10)
+}
+
+func (u *urls) ids(k ratsinfo.Kind, ids []int64) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if id > 0 {
+			out = append(out, u.id(k, id))
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// webURL is the HTML page of an object. It relies on WebListPath and WebPath sharing
+// the segment, which the root package guarantees by building both from one table.
+func (u *urls) webURL(k ratsinfo.Kind, id int64) string {
+	return u.web[k] + strconv.FormatInt(id, 10)
+}
+
+// bodyList returns the URL of the external list of kind k of a body.
+func (u *urls) bodyList(bodyID int64, k ratsinfo.Kind) string {
+	return u.prefix[ratsinfo.KindBody] + strconv.FormatInt(bodyID, 10) + "/" + urlSegments[k]
+}
+
+// conv converts domain objects to OParl JSON for one request: it knows the URLs,
+// the time zone, whether omit_internal was asked for, and the batch-loaded objects
+// that get embedded.
+type conv struct {
+	*urls
+	loc          *time.Location
+	omitInternal bool
+	emb          *embeds
+}
+
+const dateTimeLayout = "2006-01-02T15:04:05-07:00"
+
+// dateTime formats t as OParl wants it: seconds, explicit offset, no fractions, in
+// German local time because that is what councils and their users read.
+func (c *conv) dateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(c.loc).Format(dateTimeLayout)
+}
+
+func (c *conv) head(k ratsinfo.Kind, id int64) head {
+	return head{ID: c.id(k, id), Type: c.types[k]}
+}
+
+func (c *conv) tail(k ratsinfo.Kind, m *ratsinfo.Meta) tail {
+	return tail{
+		License:  m.License,
+		Keyword:  m.Keyword,
+		Created:  c.dateTime(m.Created),
+		Modified: c.dateTime(m.Modified),
+		Web:      c.webURL(k, m.ID),
+	}
+}
+
+func (c *conv) tombstone(k ratsinfo.Kind, m *ratsinfo.Meta) *tombstoneJSON {
+	return &tombstoneJSON{
+		ID:       c.id(k, m.ID),
+		Type:     c.types[k],
+		Created:  c.dateTime(m.Created),
+		Modified: c.dateTime(m.Modified),
+		Deleted:  true,
+	}
+}
+
+// geoJSON passes the stored Feature through unchanged. The store validates it on
+// write; the check here only guards the page against a corrupt row, because one bad
+// value must not turn a whole list into an error.
+func geoJSON(s string) json.RawMessage {
+	if s == "" || !json.Valid([]byte(s)) {
+		return nil
+	}
+	return json.RawMessage(s)
+}

@@ -1,0 +1,109 @@
+package oparl
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// maxPooledBuffer keeps one huge page from pinning its memory in the pool.
+const maxPooledBuffer = 4 << 20
+
+func setJSONHeaders(h http.Header) {
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Access-Control-Allow-Origin", "*")
+	h.Set("X-Content-Type-Options", "nosniff")
+}
+
+// writeJSON encodes v completely before sending anything, so that an encoding error
+// becomes a clean 500 instead of a truncated page. HTML escaping is off because the
+// spec forbids it (2-04) and it only bloats the output.
+func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	buf, _ := s.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			s.bufs.Put(buf)
+		}
+	}()
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		s.logger.Error("oparl: encode response", "path", r.URL.Path, "err", err)
+		if status < 500 {
+			s.writeErrorStatus(w, r, http.StatusInternalServerError, ratsinfo.ErrorMessage(err))
+		}
+		return
+	}
+	h := w.Header()
+	setJSONHeaders(h)
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(buf.Bytes())
+	}
+}
+
+// writeError answers with an OParl Error object. Errors the user may read keep
+// their German message; anything else is logged and shown as a generic message.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	status := http.StatusInternalServerError
+	switch ratsinfo.ErrorCode(err) {
+	case ratsinfo.EINVALID:
+		status = http.StatusBadRequest
+	case ratsinfo.ENOTFOUND:
+		status = http.StatusNotFound
+	case ratsinfo.EUNAUTHORIZED:
+		status = http.StatusUnauthorized
+	case ratsinfo.EFORBIDDEN:
+		// Visibility rules read as "not found" everywhere else; do the same here
+		// so that the status does not reveal that a hidden object exists.
+		status = http.StatusNotFound
+	case ratsinfo.ECONFLICT:
+		status = http.StatusConflict
+	case ratsinfo.EUNAVAILABLE:
+		status = http.StatusServiceUnavailable
+		w.Header().Set("Retry-After", "30")
+	}
+	if status == http.StatusInternalServerError {
+		var e *ratsinfo.Error
+		if !errors.As(err, &e) || e.Code == ratsinfo.EINTERNAL {
+			s.logger.Error("oparl: request failed", "method", r.Method, "path", r.URL.RequestURI(), "err", err)
+		}
+	}
+	s.writeErrorStatus(w, r, status, ratsinfo.ErrorMessage(err))
+}
+
+func (s *Server) writeErrorStatus(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	s.writeJSON(w, r, status, &errorJSON{Type: typeError, Message: msg, Debug: r.Method + " " + r.URL.Path})
+}
+
+// redirect sends a client from a non-canonical spelling to the one canonical URL
+// (spec 2-03: 301). The target is absolute and on the configured base URL.
+func (s *Server) redirect(w http.ResponseWriter, path, rawQuery string) {
+	target := s.urls.base + path
+	if rawQuery != "" {
+		target += "?" + rawQuery
+	}
+	h := w.Header()
+	h.Set("Location", target)
+	h.Set("Access-Control-Allow-Origin", "*")
+	w.WriteHeader(http.StatusMovedPermanently)
+}
+
+// preflight answers CORS preflight requests; the API is public and read-only.
+func (s *Server) preflight(w http.ResponseWriter) {
+	h := w.Header()
+	h.Set("Access-Control-Allow-Origin", "*")
+	h.Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+	h.Set("Access-Control-Allow-Headers", "*")
+	h.Set("Access-Control-Max-Age", "86400")
+	w.WriteHeader(http.StatusNoContent)
+}

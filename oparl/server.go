@@ -1,0 +1,130 @@
+// Package oparl serves the council record as an OParl 1.1 API
+// (https://dev.oparl.org/spezifikation): its own JSON types and converters, keyset
+// pagination, the update filters, tombstones, file downloads and canonical URLs.
+// Every request reads as the anonymous public; the store decides what that may see.
+package oparl
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// Config configures a Server.
+type Config struct {
+	// BaseURL is the scheme and host that ids and web links are built from, e.g.
+	// "https://ris.example.org", without trailing slash.
+	BaseURL string
+	Store   ratsinfo.Store
+	Blobs   ratsinfo.BlobStore
+	Logger  *slog.Logger
+	// PageSize is the default number of objects per list page (100);
+	// MaxPageSize caps the client's limit hint (1000).
+	PageSize, MaxPageSize int
+}
+
+// Server is the OParl API. It is an http.Handler for the paths under /oparl/.
+type Server struct {
+	store       ratsinfo.Store
+	blobs       ratsinfo.BlobStore
+	logger      *slog.Logger
+	urls        *urls
+	loc         *time.Location
+	pageSize    int
+	maxPageSize int
+	// bufs recycles response buffers: a paper page is tens to hundreds of
+	// kilobytes, and reuse saves its allocation and growth on every request.
+	bufs sync.Pool
+}
+
+// NewServer returns a Server for cfg, filling in defaults.
+func NewServer(cfg Config) *Server {
+	s := &Server{
+		store:       cfg.Store,
+		blobs:       cfg.Blobs,
+		logger:      cfg.Logger,
+		urls:        newURLs(strings.TrimRight(cfg.BaseURL, "/")),
+		loc:         ratsinfo.Berlin(),
+		pageSize:    cfg.PageSize,
+		maxPageSize: cfg.MaxPageSize,
+	}
+	if s.logger == nil {
+		s.logger = slog.Default()
+	}
+	if s.maxPageSize <= 0 {
+		s.maxPageSize = 1000
+	}
+	if s.pageSize <= 0 {
+		s.pageSize = 100
+	}
+	s.pageSize = min(s.pageSize, s.maxPageSize)
+	return s
+}
+
+// Register adds the OParl API to mux. One subtree pattern takes every path under
+// /oparl/, so that misspelt paths reach parsePath and get a 301 or an OParl Error
+// object instead of the site's HTML 404; the route table is in route.go.
+func (s *Server) Register(mux *http.ServeMux) {
+	mux.Handle("/oparl/", s)
+}
+
+// ServeHTTP answers one API request: method check, path and query parsing,
+// redirect of non-canonical spellings, then the handler of the route.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead:
+	case http.MethodOptions:
+		s.preflight(w)
+		return
+	default:
+		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
+		s.writeErrorStatus(w, r, http.StatusMethodNotAllowed,
+			"Die OParl-Schnittstelle ist nur lesbar; bitte GET verwenden.")
+		return
+	}
+	rt, canonicalPath, ok := parsePath(r.URL.Path)
+	if !ok {
+		s.writeErrorStatus(w, r, http.StatusNotFound,
+			"Unter dieser Adresse gibt es nichts. Der Einstieg in die OParl-Schnittstelle ist "+s.urls.api+"/system.")
+		return
+	}
+	q, canonicalQuery, err := parseQuery(r.URL.RawQuery, rt.params(), s.maxPageSize, s.loc)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if canonicalPath != r.URL.EscapedPath() || canonicalQuery != r.URL.RawQuery {
+		s.redirect(w, canonicalPath, canonicalQuery)
+		return
+	}
+	ctx := ratsinfo.WithViewer(r.Context(), ratsinfo.Viewer{})
+	if err := s.dispatch(ctx, w, r, rt, q); err != nil {
+		s.writeError(w, r, err)
+	}
+}
+
+func (s *Server) dispatch(ctx context.Context, w http.ResponseWriter, r *http.Request, rt route, q *query) error {
+	switch rt.name {
+	case routeSystem:
+		return s.systemShow(ctx, w, r)
+	case routeBody, routeObject:
+		return s.objectShow(ctx, w, r, rt, q)
+	case routeBodies, routeBodyList, routeOrgMeetings:
+		return s.listShow(ctx, w, r, rt, q)
+	case routeFileAccess:
+		return s.fileServe(ctx, w, r, rt.id, false)
+	case routeFileDownload:
+		return s.fileServe(ctx, w, r, rt.id, true)
+	}
+	return ratsinfo.Errorf(ratsinfo.ENOTFOUND, "Unbekannte Adresse.")
+}
+
+// newConv returns a converter for one request.
+func (s *Server) newConv(q *query) *conv {
+	return &conv{urls: s.urls, loc: s.loc, omitInternal: q.omitInternal, emb: &embeds{}}
+}
