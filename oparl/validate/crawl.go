@@ -38,7 +38,7 @@ func (c *checker) loadSystem(ctx context.Context) (map[string]any, error) {
 	}
 	c.checkObject(sys, where{url: c.system, typ: "System", standalone: true})
 	c.mu.Lock()
-	c.objects[c.system] = &seen{typ: "System", fetched: true, ok: true}
+	c.objects[c.system] = &seen{typ: "System", fetched: true, ok: true, checked: true}
 	c.nChecked++
 	c.mu.Unlock()
 	return sys, nil
@@ -164,6 +164,9 @@ func (c *checker) fetchStandalone(ctx context.Context, u string) {
 	e.ok = true
 	if e.typ == "" {
 		e.typ = typ
+	}
+	if !e.checked {
+		e.checked = true
 		c.nChecked++
 	}
 }

@@ -148,6 +148,9 @@ func (c *checker) note(id, typ, modified string, deleted bool, w where) {
 	if s == nil {
 		s = &seen{}
 		c.objects[id] = s
+	}
+	if !s.checked {
+		s.checked = true
 		c.nChecked++
 	}
 	if s.typ == "" {

@@ -21,8 +21,10 @@ import (
 
 // Options tune a validation run. The zero value is usable.
 type Options struct {
-	// MaxObjects stops the crawl after this many distinct objects; 0 means
-	// unlimited. A truncated run skips checks that need the whole picture.
+	// MaxObjects stops the crawl after about this many distinct objects (it
+	// is checked between pages and requests, so a page may overshoot); 0
+	// means unlimited. A truncated run skips checks that need the whole
+	// picture.
 	MaxObjects int
 	// Concurrency bounds the number of requests in flight (default 4).
 	Concurrency int
@@ -90,6 +92,7 @@ type seen struct {
 	inList        bool   // found in a Body list
 	deleted       bool   // seen as a tombstone
 	ok            bool   // standalone fetch succeeded
+	checked       bool   // counted in nChecked
 	fetched       bool   // standalone fetch done or scheduled
 	parentType    string // set when the object was seen embedded
 	parent        string // id of the embedding object
