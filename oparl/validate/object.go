@@ -129,7 +129,8 @@ func (c *checker) checkRequired(obj map[string]any, at, typ string, w where) {
 		}
 		c.add("object.required", at, "%s ohne zwingende Eigenschaft „%s“", typ, name)
 	}
-	if refs, ok := backrefArrays[typ]; ok && w.standalone {
+	// Only judged when we know a parent: an orphan Location has none.
+	if refs, ok := backrefArrays[typ]; ok && w.standalone && w.parentID != "" {
 		for _, r := range refs {
 			if !isMissing(obj[r]) {
 				return

@@ -47,18 +47,19 @@ func (c *checker) probeFilters(ctx context.Context, u, typ string) {
 	c.walkList(ctx, withQuery(u, q), walk{typ: typ, filter: q, maxPages: 3})
 }
 
-// probeError requests a URL that surely names no object and expects a
-// 404, in 1.1 with an Error object (chapter "Fehlerbehandlung").
+// probeError requests an id path that surely names no object and expects
+// a client error status (404, or 400/410, which also "match"), in 1.1 with
+// an Error object (chapter "Fehlerbehandlung").
 func (c *checker) probeError(ctx context.Context, bodyList string) {
-	u := strings.TrimSuffix(bodyList, "/") + "/ratsinfo-validate-gibt-es-nicht-4711"
-	if i := strings.IndexByte(bodyList, '?'); i >= 0 {
-		u = bodyList[:i] + "/ratsinfo-validate-gibt-es-nicht-4711"
-	}
+	base, _, _ := strings.Cut(bodyList, "?")
+	u := strings.TrimSuffix(base, "/") + "/987654321"
 	resp, err := c.get(ctx, u, maxBody)
 	if err != nil {
 		return // unreachable hosts are reported elsewhere
 	}
-	if resp.status != http.StatusNotFound && resp.status != http.StatusGone {
+	switch resp.status {
+	case http.StatusNotFound, http.StatusGone, http.StatusBadRequest:
+	default:
 		c.add("error.status", u, "unbekannte URL antwortet mit HTTP %d", resp.status)
 	}
 	if looksHTML(resp) {

@@ -29,7 +29,7 @@ var rules = map[string]rule{
 	"json.html":                     {SeverityError, "Statt JSON wurde eine HTML-Seite ausgeliefert (z. B. eine Fehlerseite)."},
 	"json.bom":                      {SeverityError, "JSON muss UTF-8 ohne Byte Order Mark (BOM) sein."},
 	"json.not-object":               {SeverityError, "Ein OParl-Objekt bzw. eine Listenseite muss ein JSON-Objekt sein."},
-	"error.status":                  {SeverityWarning, "Für eine unbekannte URL sollte der Server mit HTTP 404 antworten."},
+	"error.status":                  {SeverityWarning, "Für eine unbekannte Objekt-URL sollte der Server mit einem passenden Fehlerstatus (404) antworten, nicht mit 200 oder 5xx."},
 	"error.object":                  {SeverityWarning, "Fehlerantworten sollten ein JSON-Objekt vom Typ „…/Error“ mit „message“ enthalten (neu in OParl 1.1)."},
 	"system.version":                {SeverityError, "System.oparlVersion muss „https://schema.oparl.org/1.0/“ oder „https://schema.oparl.org/1.1/“ sein."},
 	"body.list-missing":             {SeverityError, "Body muss in OParl 1.1 die Listen agendaItem, consultation, file, locationList, legislativeTermList und membership verlinken (ZWINGEND)."},
