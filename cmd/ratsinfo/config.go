@@ -1,0 +1,125 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Config is everything the binary reads from flags and the environment. It is built
+// only here; packages get what they need as arguments.
+type Config struct {
+	Addr    string
+	DataDir string
+	// Database is a PostgreSQL URL or empty for SQLite inside DataDir.
+	Database string
+	BaseURL  string
+	Migrate  bool
+	Demo     bool
+	LogLevel string
+}
+
+// dataFlags adds the flags that every subcommand touching data takes, with their
+// RATSINFO_* environment equivalents as defaults.
+func (c *Config) dataFlags(fs *flag.FlagSet, getenv func(string) string) {
+	fs.StringVar(&c.DataDir, "data-dir", envOr(getenv, "RATSINFO_DATA_DIR", "./ratsinfo-data"),
+		"Datenordner (SQLite-Datenbank und Dateien) [RATSINFO_DATA_DIR]")
+	fs.StringVar(&c.Database, "database", envOr(getenv, "RATSINFO_DATABASE", ""),
+		"Datenbank: leer = SQLite im Datenordner, oder postgres://benutzer@host:5432/name [RATSINFO_DATABASE]")
+	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "RATSINFO_LOG_LEVEL", "info"),
+		"Protokollstufe: debug, info, warn, error [RATSINFO_LOG_LEVEL]")
+}
+
+// serveFlags adds the flags of `serve`.
+func (c *Config) serveFlags(fs *flag.FlagSet, getenv func(string) string) {
+	c.dataFlags(fs, getenv)
+	fs.StringVar(&c.Addr, "addr", envOr(getenv, "RATSINFO_ADDR", "127.0.0.1:8080"),
+		"Adresse, auf der der Server lauscht [RATSINFO_ADDR]")
+	fs.StringVar(&c.BaseURL, "base-url", envOr(getenv, "RATSINFO_BASE_URL", ""),
+		"öffentliche Basis-URL, aus der alle OParl-IDs gebildet werden; Standard http://<addr> [RATSINFO_BASE_URL]")
+	fs.BoolVar(&c.Migrate, "migrate", envBool(getenv, "RATSINFO_MIGRATE"),
+		"ein veraltetes Datenbankschema beim Start aktualisieren [RATSINFO_MIGRATE]")
+	fs.BoolVar(&c.Demo, "demo", false, "die Demo-Stadt laden, wenn die Datenbank leer ist")
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envBool(getenv func(string) string, key string) bool {
+	switch strings.ToLower(getenv(key)) {
+	case "1", "true", "ja", "yes":
+		return true
+	}
+	return false
+}
+
+// check validates the settings and says in German which one to fix.
+func (c *Config) check() error {
+	if c.DataDir == "" {
+		return fmt.Errorf("--data-dir darf nicht leer sein")
+	}
+	if c.Database != "" && !isPostgres(c.Database) {
+		return fmt.Errorf("--database %q wird nicht verstanden: leer lassen für SQLite im Datenordner oder eine Adresse wie postgres://postgres@127.0.0.1:5432/ratsinfo angeben", c.Database)
+	}
+	if c.Addr != "" {
+		if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+			return fmt.Errorf("--addr %q ist keine gültige Adresse; erwartet wird host:port, z. B. 127.0.0.1:8080", c.Addr)
+		}
+	}
+	if c.BaseURL != "" {
+		c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+		if !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
+			return fmt.Errorf("--base-url %q muss mit http:// oder https:// beginnen, z. B. https://ratsinfo.norderstedt.de", c.BaseURL)
+		}
+	}
+	return nil
+}
+
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// dsn returns what sqldb.Open takes: the PostgreSQL URL or the SQLite file path.
+func (c *Config) dsn() string {
+	if c.Database != "" {
+		return c.Database
+	}
+	return filepath.Join(c.DataDir, "ratsinfo.db")
+}
+
+// blobDir is where file contents are kept (also with PostgreSQL, for now).
+func (c *Config) blobDir() string { return filepath.Join(c.DataDir, "dateien") }
+
+// ensureDataDir creates the data folder and says clearly when it cannot.
+func (c *Config) ensureDataDir() error {
+	if err := os.MkdirAll(c.DataDir, 0o755); err != nil {
+		return fmt.Errorf("der Datenordner %s (--data-dir) kann nicht angelegt werden: %v", c.DataDir, err)
+	}
+	probe, err := os.CreateTemp(c.DataDir, ".schreibtest-*")
+	if err != nil {
+		return fmt.Errorf("der Datenordner %s (--data-dir) ist nicht beschreibbar: %v. Bitte Schreibrechte prüfen oder einen anderen Ordner angeben", c.DataDir, err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return nil
+}
+
+// freshSQLite reports whether the SQLite database does not exist yet, so that the
+// first start can create and migrate it without asking.
+func (c *Config) freshSQLite() bool {
+	if c.Database != "" {
+		return false
+	}
+	_, err := os.Stat(c.dsn())
+	return os.IsNotExist(err)
+}
+
+const shutdownTimeout = 10 * time.Second

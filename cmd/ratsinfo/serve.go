@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/blob"
+	"github.com/ratsinfo/ratsinfo/demo"
+	"github.com/ratsinfo/ratsinfo/oparl"
+	"github.com/ratsinfo/ratsinfo/sqldb"
+	"github.com/ratsinfo/ratsinfo/web"
+)
+
+func (a *App) serve(ctx context.Context, args []string) error {
+	var cfg Config
+	fs := a.flagSet("serve")
+	cfg.serveFlags(fs, a.Getenv)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := cfg.check(); err != nil {
+		return err
+	}
+	log := a.logger(cfg.LogLevel)
+	started := time.Now()
+
+	db, blobs, err := openData(ctx, &cfg, cfg.Migrate || cfg.Demo, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	if cfg.Demo {
+		if err := a.loadDemo(ctx, db, blobs); err != nil {
+			return err
+		}
+	}
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("der Server kann nicht auf %s (--addr) lauschen: %v. Läuft dort schon ein anderes Programm? Bitte einen anderen Port wählen", cfg.Addr, err)
+	}
+	baseURL := cfg.BaseURL
+	if baseURL == "" {
+		baseURL = "http://" + ln.Addr().String()
+	}
+
+	mux := http.NewServeMux()
+	oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log}).Register(mux)
+	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Logger: log}).Register(mux)
+
+	srv := &http.Server{
+		Handler:           web.AccessLog(log, mux),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      5 * time.Minute, // large file downloads
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+
+	log.Info("server ready", "addr", ln.Addr().String(), "base_url", baseURL, "startup", time.Since(started).String())
+	fmt.Fprintf(a.Stdout, "Ratsinfo läuft.\n  Website:  %s/\n  OParl:    %s/oparl/v1.1/system\nBeenden mit Strg+C.\n", baseURL, baseURL)
+	if a.Ready != nil {
+		a.Ready(baseURL)
+	}
+
+	select {
+	case err := <-errc:
+		return fmt.Errorf("server: %w", err)
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("server shutdown: %w", err)
+	}
+	fmt.Fprintln(a.Stdout, "Ratsinfo beendet.")
+	return nil
+}
+
+// openData opens the database and the blob folder. A SQLite database that does not
+// exist yet is created and migrated without asking: that is the first start.
+func openData(ctx context.Context, cfg *Config, migrate bool, log *slog.Logger) (*sqldb.DB, *blob.Dir, error) {
+	if err := cfg.ensureDataDir(); err != nil {
+		return nil, nil, err
+	}
+	db, err := sqldb.Open(ctx, cfg.dsn(), sqldb.Options{Logger: log, Migrate: migrate || cfg.freshSQLite()})
+	if err != nil {
+		return nil, nil, err
+	}
+	blobs, err := blob.NewDir(cfg.blobDir())
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, blobs, nil
+}
+
+// loadDemo fills an empty database with the demo city and leaves a filled one alone,
+// so `serve --demo` can be run again on the same data folder.
+func (a *App) loadDemo(ctx context.Context, db *sqldb.DB, blobs *blob.Dir) error {
+	sys := ratsinfo.SystemContext(ctx)
+	bodies, err := db.FindBodies(sys, ratsinfo.BodyFilter{ListFilter: ratsinfo.ListFilter{Limit: 1, WithDeleted: true}})
+	if err != nil {
+		return fmt.Errorf("demo: check for existing data: %w", err)
+	}
+	if len(bodies) > 0 {
+		fmt.Fprintln(a.Stdout, "Die Datenbank enthält schon Daten; die Demo-Stadt wird nicht erneut geladen.")
+		return nil
+	}
+	started := time.Now()
+	city, err := demo.Load(sys, db, blobs)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	fmt.Fprintf(a.Stdout, "Demo-Stadt geladen: %d Vorlagen, %d Sitzungen, %d Personen, %d Gremien (%.1f s).\n",
+		city.Papers, city.Meetings, city.Persons, city.Organizations, time.Since(started).Seconds())
+	return nil
+}
