@@ -50,7 +50,9 @@ func startServer(t testing.TB, args ...string) *running {
 	app := &App{Stdout: out, Stderr: errOut, Getenv: func(string) string { return "" },
 		Ready: func(u string) { ready <- u }}
 	done := make(chan int, 1)
-	go func() { done <- app.Main(ctx, append([]string{"serve", "--addr", "127.0.0.1:0", "--log-level", "warn"}, args...)) }()
+	go func() {
+		done <- app.Main(ctx, append([]string{"serve", "--addr", "127.0.0.1:0", "--log-level", "warn"}, args...))
+	}()
 	select {
 	case u := <-ready:
 		r := &running{baseURL: u, stdout: out}
