@@ -1,0 +1,178 @@
+package oparl
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/sqldb"
+)
+
+// The benchmarks measure one paper list page of 100 papers, each with embedded
+// consultations, files and a location, three ways: through the real handler and
+// store over HTTP (BenchmarkPaperListPage), the same bytes served from memory over
+// HTTP (BenchmarkPaperListFromMemory; the ratio of the two is our overhead over
+// the cost of moving the bytes), and the handler alone without a network
+// (BenchmarkPaperListHandler, the server time).
+//
+// RATSINFO_BENCH_PAPERS sets the database size (default 2000; use 100000 for the
+// reference figure); RATSINFO_BENCH_DB keeps the database file between runs.
+
+type benchWorld struct {
+	handler http.Handler
+	path    string // the page that is measured
+}
+
+func benchSetup(b *testing.B) *benchWorld {
+	b.Helper()
+	n := 2000
+	if s := os.Getenv("RATSINFO_BENCH_PAPERS"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	path := os.Getenv("RATSINFO_BENCH_DB")
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "bench.db")
+	}
+	ctx := ratsinfo.SystemContext(context.Background())
+	db, err := sqldb.Open(ctx, path, sqldb.Options{Migrate: true, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	must(b, err)
+	b.Cleanup(func() { db.Close() })
+	bodies, err := db.FindBodies(ctx, ratsinfo.BodyFilter{})
+	must(b, err)
+	var bodyID int64
+	if len(bodies) == 0 {
+		start := time.Now()
+		bodyID = benchFill(b, db, n)
+		b.Logf("filled %d papers in %v", n, time.Since(start))
+	} else {
+		bodyID = bodies[0].ID
+	}
+	papers, err := db.FindPapers(ctx, ratsinfo.PaperFilter{ListFilter: ratsinfo.ListFilter{BodyID: bodyID, Limit: n/2 + 1}})
+	must(b, err)
+	mid := papers[len(papers)-1].ID // a page from the middle of the list
+	mux := http.NewServeMux()
+	NewServer(Config{BaseURL: "http://ratsinfo.test", Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}).Register(mux)
+	return &benchWorld{handler: mux, path: fmt.Sprintf("/oparl/v1.1/body/%d/paper?limit=100&after=%d", bodyID, mid)}
+}
+
+// benchFill creates n papers, each with a main file, two auxiliary files, a
+// location shared by ten papers and two consultations, in one transaction.
+func benchFill(b *testing.B, db *sqldb.DB, n int) int64 {
+	ctx := ratsinfo.SystemContext(context.Background())
+	body := &ratsinfo.Body{Name: "Benchstadt"}
+	must(b, db.CreateBody(ctx, body))
+	org := &ratsinfo.Organization{BodyID: body.ID, Name: "Stadtvertretung"}
+	must(b, db.CreateOrganization(ctx, org))
+	meeting := &ratsinfo.Meeting{BodyID: body.ID, Name: "Sitzung", OrganizationIDs: []int64{org.ID}}
+	must(b, db.CreateMeeting(ctx, meeting))
+	const chunk = 2000
+	for done := 0; done < n; done += chunk {
+		must(b, db.InTransaction(ctx, func(ctx context.Context) error {
+			var loc *ratsinfo.Location
+			for i := done; i < min(done+chunk, n); i++ {
+				if i%10 == 0 {
+					loc = &ratsinfo.Location{BodyID: body.ID, Description: "Ort " + strconv.Itoa(i),
+						GeoJSON: `{"type":"Feature","geometry":{"type":"Point","coordinates":[9.98,53.7]},"properties":{}}`}
+					if err := db.CreateLocation(ctx, loc); err != nil {
+						return err
+					}
+				}
+				var files [3]int64
+				for j := range files {
+					f := &ratsinfo.File{BodyID: body.ID, Name: fmt.Sprintf("Anlage %d zu Vorlage %d", j, i),
+						FileName: fmt.Sprintf("anlage-%d-%d.pdf", i, j), MimeType: "application/pdf", Size: 123456,
+						Date: ratsinfo.NewDate(2024, 1, 1+i%28)}
+					if err := db.CreateFile(ctx, f); err != nil {
+						return err
+					}
+					files[j] = f.ID
+				}
+				p := &ratsinfo.Paper{BodyID: body.ID, Name: fmt.Sprintf("Vorlage Nummer %d über den Radverkehr", i),
+					Reference: fmt.Sprintf("B 24/%05d", i), PaperType: ratsinfo.PaperTypeResolution, Published: true,
+					Date: ratsinfo.NewDate(2024, 1, 1+i%28), MainFileID: files[0], AuxiliaryFileIDs: files[1:],
+					LocationIDs: []int64{loc.ID}, UnderDirectionOfIDs: []int64{org.ID}}
+				if err := db.CreatePaper(ctx, p); err != nil {
+					return err
+				}
+				for j, role := range []string{ratsinfo.RolePreliminary, ratsinfo.RoleDecision} {
+					c := &ratsinfo.Consultation{PaperID: p.ID, MeetingID: meeting.ID, Position: j,
+						OrganizationIDs: []int64{org.ID}, Role: role, Authoritative: j == 1}
+					if err := db.CreateConsultation(ctx, c); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		}))
+	}
+	return body.ID
+}
+
+func benchGet(b *testing.B, client *http.Client, u string) {
+	resp, err := client.Get(u)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n, _ := io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		b.Fatalf("status %d", resp.StatusCode)
+	}
+	b.SetBytes(n)
+}
+
+func BenchmarkPaperListPage(b *testing.B) {
+	w := benchSetup(b)
+	srv := httptest.NewServer(w.handler)
+	defer srv.Close()
+	client := srv.Client()
+	b.ResetTimer()
+	for b.Loop() {
+		benchGet(b, client, srv.URL+w.path)
+	}
+}
+
+func BenchmarkPaperListFromMemory(b *testing.B) {
+	w := benchSetup(b)
+	rec := httptest.NewRecorder()
+	w.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, w.path, nil))
+	page, header := rec.Body.Bytes(), rec.Header()
+	if rec.Code != 200 {
+		b.Fatalf("status %d: %s", rec.Code, page)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		for k, v := range header {
+			rw.Header()[k] = v
+		}
+		rw.Write(page)
+	}))
+	defer srv.Close()
+	client := srv.Client()
+	b.ResetTimer()
+	for b.Loop() {
+		benchGet(b, client, srv.URL+w.path)
+	}
+}
+
+func BenchmarkPaperListHandler(b *testing.B) {
+	w := benchSetup(b)
+	req := httptest.NewRequest(http.MethodGet, w.path, nil)
+	b.ResetTimer()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		w.handler.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			b.Fatalf("status %d", rec.Code)
+		}
+		b.SetBytes(int64(rec.Body.Len()))
+	}
+}

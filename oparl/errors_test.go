@@ -1,0 +1,79 @@
+package oparl
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestRedirectsToCanonicalURL(t *testing.T) {
+	w := newWorld(t)
+	api, b, p := w.api, w.body.ID, w.paper.ID
+	cases := map[string]string{
+		fmt.Sprintf("/agendaitem/%d", w.publicItem.ID):                     fmt.Sprintf("/agendaItem/%d", w.publicItem.ID),
+		fmt.Sprintf("/paper/00%d", p):                                      fmt.Sprintf("/paper/%d", p),
+		fmt.Sprintf("/paper/%d/", p):                                       fmt.Sprintf("/paper/%d", p),
+		fmt.Sprintf("/PAPER/%d", p):                                        fmt.Sprintf("/paper/%d", p),
+		"/System":                                                          "/system",
+		fmt.Sprintf("/body/%d/Paper?limit=5", b):                           fmt.Sprintf("/body/%d/paper?limit=5", b),
+		fmt.Sprintf("/body/%d/paper?limit=5&modified_since=2024-01-01", b): fmt.Sprintf("/body/%d/paper?modified_since=2024-01-01&limit=5", b),
+		fmt.Sprintf("/body/%d/locationList", b):                            fmt.Sprintf("/body/%d/location", b),
+	}
+	for from, to := range cases {
+		resp, body := get(t, api+from)
+		if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != api+to {
+			t.Errorf("GET %s: %d Location %q, want 301 to %s (%s)", from, resp.StatusCode, resp.Header.Get("Location"), api+to, body)
+		}
+	}
+	// Double slashes: the ServeMux cleans them with a 301 of its own.
+	resp, _ := get(t, fmt.Sprintf("%s/oparl//v1.1/paper/%d", w.srv.URL, p))
+	if resp.StatusCode != http.StatusMovedPermanently {
+		t.Errorf("double slash: status %d, want 301", resp.StatusCode)
+	}
+}
+
+func TestErrorObjects(t *testing.T) {
+	w := newWorld(t)
+	cases := []struct {
+		path   string
+		status int
+		msg    string // part of the German message
+	}{
+		{"/paper/999999", 404, "Vorlage 999999 wurde nicht gefunden"},
+		{fmt.Sprintf("/paper/%d", w.draft.ID), 404, "nicht gefunden"},        // unpublished
+		{fmt.Sprintf("/meeting/%d", w.paper.ID+1000), 404, "nicht gefunden"}, // id of another kind
+		{"/nonsense/1", 404, "Einstieg"},                                     // unknown path
+		{"/body/1/system", 404, "Einstieg"},                                  // unknown list
+		{"/body/999/paper", 404, "nicht gefunden"},                           // unknown body
+		{fmt.Sprintf("/body/%d/paper?modified_since=gestern", w.body.ID), 400, "ISO 8601"},
+		{fmt.Sprintf("/body/%d/paper?modified_since=2024-13-45T99:00:00Z", w.body.ID), 400, "ungültigen Wert"},
+		{fmt.Sprintf("/body/%d/paper?limit=-5", w.body.ID), 400, "ganze Zahl"},
+		{fmt.Sprintf("/body/%d/paper?limit=abc", w.body.ID), 400, "ganze Zahl"},
+		{fmt.Sprintf("/body/%d/paper?after=x", w.body.ID), 400, "Seitenzeiger"},
+		{fmt.Sprintf("/body/%d/paper?page=2", w.body.ID), 400, "Unbekannter Parameter"},
+		{fmt.Sprintf("/body/%d/paper?omit_internal=ja", w.body.ID), 400, "true und false"},
+		{fmt.Sprintf("/body/%d/paper?modified_since=%%ff", w.body.ID), 400, "UTF-8"},
+		{fmt.Sprintf("/body/%d/paper?limit=1&limit=2", w.body.ID), 400, "mehrfach"},
+		{"/system?limit=3", 400, "keine Parameter"},
+	}
+	for _, c := range cases {
+		m := getJSON(t, w.api+c.path, c.status)
+		msg, _ := m["message"].(string)
+		if m["type"] != typeError || !strings.Contains(msg, c.msg) {
+			t.Errorf("GET %s: %v, want Error with message containing %q", c.path, m, c.msg)
+		}
+	}
+	// A huge limit is clamped, not refused, and the links show the clamped value.
+	m := getJSON(t, fmt.Sprintf("%s/body/%d/paper?limit=99999999999999999999999", w.api, w.body.ID), 200)
+	if s := m["links"].(map[string]any)["self"].(string); !strings.HasSuffix(s, "limit=1000") {
+		t.Errorf("clamped limit: self = %s", s)
+	}
+	// Writes are refused with an Error object too.
+	resp, err := http.Post(w.api+"/system", "application/json", strings.NewReader("{}"))
+	must(t, err)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("POST: status %d", resp.StatusCode)
+	}
+}
