@@ -1,0 +1,211 @@
+// Package demo writes the demo city: Norderstedt around the real answer of
+// 20 February 2023 to Herr Pender's inquiry about the smart-city programme, inside a
+// generated but realistic council record of two legislative terms. The same machinery,
+// scaled up, is the bulk generator behind `ratsinfo generate`.
+//
+// Everything is deterministic: a fixed pseudo-random seed and fixed dates, so that
+// tests, screenshots and bug reports agree. Only created/modified come from the
+// store's clock.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// City names the key objects of the demo so that tests and the tour on the start page
+// can find them without searching.
+type City struct {
+	BodyID              int64
+	CouncilID           int64 // Stadtvertretung
+	MainCommitteeID     int64 // Hauptausschuss
+	DigitalUnitID       int64 // Stabsstelle Digitalisierung
+	InquiryPaperID      int64 // Anfrage A 23/0012 of 16 January 2023
+	AnswerPaperID       int64 // its Beantwortung, the seed document
+	AnswerFileID        int64 // the answer's main file: the seed text
+	HearingMeetingID    int64 // Hauptausschuss, 27.02.2023
+	HearingAgendaItemID int64 // the agenda item of the answer in that meeting
+
+	// Counts of what was written, as the system viewer sees them.
+	Papers, Meetings, Persons, Organizations int
+}
+
+// demoToday is the day the demo city "lives" in: meetings before it were held, later
+// ones are invited or scheduled. Fixed, because time.Now would make every run differ.
+var demoToday = time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC)
+
+// demoPapers is the number of papers in the demo city, the seed papers included.
+const demoPapers = 1500
+
+// batchSize is how many writes share one transaction: large enough that commits do not
+// dominate, small enough that a transaction never holds the writer for long.
+const batchSize = 5000
+
+// Load writes the demo city into an empty store. ctx must carry the system viewer
+// (ratsinfo.SystemContext), because the demo contains drafts and non-public items.
+func Load(ctx context.Context, s ratsinfo.Store, b ratsinfo.BlobStore) (*City, error) {
+	bl := newBuilder(s, newDirectBlobs(b), config{
+		papers:     demoPapers,
+		committees: 3,
+		persons:    0, // the demo council has its own fixed size
+		norderstedt: true,
+	})
+	if err := bl.build(ctx, nil); err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	return bl.city(), nil
+}
+
+// config is the shape of a city: the demo is one point, the generator others.
+type config struct {
+	papers      int  // papers to write, roughly exactly
+	committees  int  // specialist committees besides council and main committee
+	persons     int  // extra persons beyond the council seats (generator)
+	norderstedt bool // add the seed document and its story
+}
+
+// builder writes one city. It keeps in memory only what later writes refer to
+// (ids of organizations, persons, pending papers), so that a million papers fit.
+type builder struct {
+	s     ratsinfo.Store
+	blobs blobSource
+	rng   *rand.Rand
+	cfg   config
+	berlin *time.Location
+
+	writes int // objects written so far; batches are cut by this
+
+	bodyID    int64
+	terms     []term
+	council   *org
+	mainCom   *org
+	special   []*org // specialist committees
+	factions  []*org
+	units     []*org // administrative units (underDirectionOf)
+	digital   *org
+	joint     *org // the external joint committee of the seed
+	orgCount  int
+	people    []*person
+	byID      map[int64]*person
+	locations places
+
+	refs     map[string]int  // last number per reference prefix and year, e.g. "B 23"
+	reserved map[string]bool // references the seed story owns
+	pending  map[*org][]*paperState
+	papers   int
+	meetings int
+	lastHeld map[*org]time.Time // for "Genehmigung der Niederschrift vom …"
+
+	seed seedStory
+}
+
+func newBuilder(s ratsinfo.Store, blobs blobSource, cfg config) *builder {
+	return &builder{
+		s:        s,
+		blobs:    blobs,
+		rng:      rand.New(rand.NewPCG(20230220, 16012023)),
+		cfg:      cfg,
+		berlin:   ratsinfo.Berlin(),
+		refs:     map[string]int{},
+		reserved: map[string]bool{},
+		pending:  map[*org][]*paperState{},
+		lastHeld: map[*org]time.Time{},
+		byID:     map[int64]*person{},
+	}
+}
+
+// build writes the whole city: the frame (body, terms, organizations, persons,
+// memberships) and then the meetings in date order, each with the papers it treats.
+func (b *builder) build(ctx context.Context, progress func(done int)) error {
+	if err := b.inTx(ctx, b.frame); err != nil {
+		return err
+	}
+	if err := b.chunked(ctx, len(b.people), b.writePerson); err != nil {
+		return err
+	}
+	if err := b.chunked(ctx, len(b.people), b.writeMemberships); err != nil {
+		return err
+	}
+	plan := b.schedule()
+	b.planPapers(plan)
+	if b.cfg.norderstedt {
+		if err := b.inTx(ctx, b.seedPapers); err != nil {
+			return err
+		}
+	}
+	done := 0
+	err := b.chunked(ctx, len(plan), func(ctx context.Context, i int) error {
+		if err := b.meeting(ctx, plan[i]); err != nil {
+			return err
+		}
+		if progress != nil && b.papers-done >= 1000 {
+			done = b.papers
+			progress(done)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := b.inTx(ctx, b.finish); err != nil {
+		return err
+	}
+	if progress != nil {
+		progress(b.papers)
+	}
+	return nil
+}
+
+func (b *builder) inTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return b.s.InTransaction(ctx, fn)
+}
+
+// chunked calls fn for 0 ≤ i < n, cutting a new transaction whenever batchSize writes
+// have piled up. A failure stops everything: a half-written city is of no use anyway.
+func (b *builder) chunked(ctx context.Context, n int, fn func(ctx context.Context, i int) error) error {
+	for i := 0; i < n; {
+		err := b.inTx(ctx, func(ctx context.Context) error {
+			start := b.writes
+			for ; i < n && b.writes-start < batchSize; i++ {
+				if err := fn(ctx, i); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) city() *City {
+	c := b.seed.city
+	c.BodyID = b.bodyID
+	c.CouncilID = b.council.id
+	c.MainCommitteeID = b.mainCom.id
+	if b.digital != nil {
+		c.DigitalUnitID = b.digital.id
+	}
+	c.Papers = b.papers
+	c.Meetings = b.meetings
+	c.Persons = len(b.people)
+	c.Organizations = b.orgCount
+	return &c
+}
+
+// at returns the Berlin wall-clock time h:m on day d; councils meet by local time.
+func (b *builder) at(d time.Time, h, m int) time.Time {
+	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, b.berlin)
+}
+
+// pick returns a random element of list.
+func pick[T any](r *rand.Rand, list []T) T { return list[r.IntN(len(list))] }
+
+// chance reports true with probability p.
+func chance(r *rand.Rand, p float64) bool { return r.Float64() < p }
