@@ -49,9 +49,9 @@ const batchSize = 5000
 // (ratsinfo.SystemContext), because the demo contains drafts and non-public items.
 func Load(ctx context.Context, s ratsinfo.Store, b ratsinfo.BlobStore) (*City, error) {
 	bl := newBuilder(s, newDirectBlobs(b), config{
-		papers:     demoPapers,
-		committees: 3,
-		persons:    0, // the demo council has its own fixed size
+		papers:      demoPapers,
+		committees:  3,
+		persons:     0, // the demo council has its own fixed size
 		norderstedt: true,
 	})
 	if err := bl.build(ctx, nil); err != nil {
@@ -71,10 +71,10 @@ type config struct {
 // builder writes one city. It keeps in memory only what later writes refer to
 // (ids of organizations, persons, pending papers), so that a million papers fit.
 type builder struct {
-	s     ratsinfo.Store
-	blobs blobSource
-	rng   *rand.Rand
-	cfg   config
+	s      ratsinfo.Store
+	blobs  blobSource
+	rng    *rand.Rand
+	cfg    config
 	berlin *time.Location
 
 	writes int // objects written so far; batches are cut by this
