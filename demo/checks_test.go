@@ -107,7 +107,7 @@ func checkValid(t *testing.T, db *sqldb.DB, city *demo.City, sys context.Context
 			t.Errorf("%T: %v", o, err)
 		}
 	}
-	if len(ms) < 200 || len(cs) < 2000 || len(files) < 1800 || len(locs) < 5 {
+	if len(ms) < 200 || len(cs) < 1500 || len(files) < 1800 || len(locs) < 5 {
 		t.Errorf("%d memberships, %d consultations, %d files, %d locations: fewer than expected", len(ms), len(cs), len(files), len(locs))
 	}
 	decided := 0

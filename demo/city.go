@@ -72,7 +72,7 @@ func (b *builder) frame(ctx context.Context) error {
 	if err := b.create(ctx, body.Validate, func() error { return b.s.CreateBody(ctx, body) }); err != nil {
 		return err
 	}
-	b.bodyID = body.ID
+	b.bodyID, b.bodyName = body.ID, body.Name
 	if err := b.writePlaces(ctx); err != nil {
 		return err
 	}

@@ -80,6 +80,7 @@ type builder struct {
 	writes int // objects written so far; batches are cut by this
 
 	bodyID    int64
+	bodyName  string
 	terms     []term
 	council   *org
 	mainCom   *org

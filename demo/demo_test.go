@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -96,7 +97,7 @@ func TestLoad(t *testing.T) {
 		if a.PaperType != ratsinfo.PaperTypeAnswer || !strings.HasPrefix(a.Name, "Beantwortung der Anfrage von Herrn Pender") {
 			t.Errorf("answer = %s %q", a.PaperType, a.Name)
 		}
-		if !has(a.RelatedPaperIDs, q.ID) || !has(q.RelatedPaperIDs, a.ID) || !has(a.UnderDirectionOfIDs, city.DigitalUnitID) {
+		if !slices.Contains(a.RelatedPaperIDs, q.ID) || !slices.Contains(q.RelatedPaperIDs, a.ID) || !slices.Contains(a.UnderDirectionOfIDs, city.DigitalUnitID) {
 			t.Errorf("links: answer related %v, inquiry related %v, answer underDirectionOf %v", a.RelatedPaperIDs, q.RelatedPaperIDs, a.UnderDirectionOfIDs)
 		}
 		pender := must(db.FindPersonByID(sys, q.OriginatorPersonIDs[0]))
@@ -174,13 +175,4 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
-}
-
-func has(ids []int64, id int64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }

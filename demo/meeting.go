@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -27,8 +28,6 @@ type paperState struct {
 	position  int       // consultations written so far
 	motion    bool      // an Antrag: more often rejected than the administration's papers
 }
-
-func (ps *paperState) paperType() string { return ps.typ }
 
 // agendaItem is an item before it is written: a heading, a standard item, or a paper.
 type agendaItem struct {
@@ -108,7 +107,7 @@ func (b *builder) agenda(pm *plannedMeeting, papers []*paperState) []agendaItem 
 	for _, g := range groups {
 		var sub []agendaItem
 		for _, ps := range papers {
-			if containsString(g.types, ps.paperType()) {
+			if slices.Contains(g.types, ps.typ) {
 				sub = append(sub, agendaItem{name: ps.name, public: true, sub: true, paper: ps})
 			}
 		}
@@ -143,15 +142,6 @@ func number(items []agendaItem) {
 		sub = 0
 		items[i].number = fmt.Sprint(top)
 	}
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // decide sets the result of an item of a held meeting and moves its paper on.

@@ -101,14 +101,16 @@ func (b *builder) planSeedPeople(seen map[string]bool) {
 	named("", "Elke Christina", "Roeder", "Oberbürgermeisterin", true)
 	named("Dr.", "Christoph", "Magazowski", "Erster Stadtrat", false)
 	named("", "Katrin", "Schmieder", "Zweite Stadträtin", true)
-	staff := []struct{ role, status string }{
-		{"Leitung", "Leitung der Stabsstelle Digitalisierung"},
-		{"Smart-City-Beauftragte", "Smart-City-Beauftragte der Stadtwerke Norderstedt"},
-	}
-	for _, st := range staff {
+	for i := range 2 { // the programme office: the unit's head and the Stadtwerke's smart-city officer
 		pe := b.newPerson(seen)
-		pe.p.Status, pe.p.ContactConsent = []string{st.status}, true
-		pe.plans = []memberPlan{{org: b.digital, role: st.role, voting: true, term: -1, start: ratsinfo.NewDate(2021, 4, 1)}}
+		role := "Leitung"
+		pe.p.Status = []string{"Leitung der Stabsstelle Digitalisierung"}
+		if i == 1 {
+			role = gendered(pe.female, "Smart-City-Beauftragte", "Smart-City-Beauftragter")
+			pe.p.Status = []string{role + " der Stadtwerke Norderstedt"}
+		}
+		pe.p.ContactConsent = true
+		pe.plans = []memberPlan{{org: b.digital, role: role, voting: true, term: -1, start: ratsinfo.NewDate(2021, 4, 1)}}
 		b.people = append(b.people, pe)
 	}
 	for i := range 2 { // citizens who sit in a committee for a faction (bürgerliche Mitglieder)

@@ -21,7 +21,7 @@ func (b *builder) paperText(p *ratsinfo.Paper, route []step, unit *org) func() s
 	}
 	return func() string {
 		var sb strings.Builder
-		fmt.Fprintf(&sb, "Stadt Norderstedt\n%s %s\nDatum: %s\nFederführend: %s\n\n%s\n\n",
+		fmt.Fprintf(&sb, "%s\n%s %s\nDatum: %s\nFederführend: %s\n\n%s\n\n", b.bodyName,
 			p.PaperType, p.Reference, germanDate(p.Date), unit.name, p.Name)
 		sb.WriteString("Beratungsfolge\n")
 		for _, st := range route {
@@ -46,7 +46,7 @@ func (b *builder) paperText(p *ratsinfo.Paper, route []step, unit *org) func() s
 func (b *builder) inquiryText(p *ratsinfo.Paper, questions []int, answer bool) func() string {
 	return func() string {
 		var sb strings.Builder
-		fmt.Fprintf(&sb, "Stadt Norderstedt\n%s %s\nDatum: %s\n\n%s\n\nSachverhalt:\n", p.PaperType, p.Reference, germanDate(p.Date), p.Name)
+		fmt.Fprintf(&sb, "%s\n%s %s\nDatum: %s\n\n%s\n\nSachverhalt:\n", b.bodyName, p.PaperType, p.Reference, germanDate(p.Date), p.Name)
 		for n, q := range questions {
 			fmt.Fprintf(&sb, "\n%d) %s\n", n+1, inquiryQuestions[q])
 			if answer {
