@@ -16,6 +16,7 @@ import (
 //   - every answer has the right shape (no null, "", [], bad dates).
 func TestCrawlAsPublic(t *testing.T) {
 	w := newWorld(t)
+	schemas := loadSchemas(t)
 	secrets := []string{secretItemName, secretItemResult, draftPaperName, draftFileText, "Kita Sonnenschein"}
 	queue := []string{w.api + "/system"}
 	seen := map[string]bool{queue[0]: true}
@@ -43,6 +44,11 @@ func TestCrawlAsPublic(t *testing.T) {
 			t.Fatalf("%s: %v", u, err)
 		}
 		checkShape(t, u, v, "")
+		if schemas != nil {
+			for _, e := range checkSchema(schemas, v) {
+				t.Errorf("schema: %s: %s", u, e)
+			}
+		}
 		if m, ok := v.(map[string]any); ok && m["data"] == nil && m["id"] != u {
 			t.Errorf("fetched %s but id is %v", u, m["id"])
 		}

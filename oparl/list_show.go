@@ -49,8 +49,7 @@ func (s *Server) listShow(ctx context.Context, w http.ResponseWriter, r *http.Re
 		}
 		out.Pagination.TotalElements = &total
 	}
-	_, path, _ := parsePath(r.URL.Path)
-	page := s.urls.base + path
+	page := s.urls.base + r.URL.Path // canonical: ServeHTTP redirected every other spelling
 	override := map[string]string{}
 	if q.limit != 0 {
 		override[pLimit] = strconv.Itoa(q.limit) // the clamped value

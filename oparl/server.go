@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"path"
 	"strings"
 	"sync"
 	"time"
@@ -71,6 +72,22 @@ func NewServer(cfg Config) *Server {
 // object instead of the site's HTML 404; the route table is in route.go.
 func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("/oparl/", s)
+}
+
+// CleanPaths wraps the site's handler so that API paths with double slashes or dot
+// segments get a 301 to the canonical URL (spec 2-03). Without it ServeMux cleans
+// them itself, but with a 307 and without the CORS header.
+func (s *Server) CleanPaths(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if strings.HasPrefix(p, "/oparl/") && (strings.Contains(p, "//") || strings.Contains(p, "/.")) {
+			if _, canonical, ok := parsePath(path.Clean(p)); ok {
+				s.redirect(w, canonical, r.URL.RawQuery)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // ServeHTTP answers one API request: method check, path and query parsing,

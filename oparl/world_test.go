@@ -170,14 +170,14 @@ func newWorld(t testing.TB) *world {
 
 	w.paper = &ratsinfo.Paper{BodyID: w.body.ID, Name: "Radweg am Stadtpark", Reference: "B 24/0001",
 		Date: ratsinfo.NewDate(2024, 2, 20), PaperType: ratsinfo.PaperTypeResolution, MainFileID: w.mainFile.ID,
-		AuxiliaryFileIDs: []int64{w.auxFile.ID}, LocationIDs: []int64{w.site.ID},
+		AuxiliaryFileIDs: []int64{w.auxFile.ID, w.deadFile.ID}, LocationIDs: []int64{w.site.ID},
 		UnderDirectionOfIDs: []int64{w.committee.ID}, OriginatorPersonIDs: []int64{w.alice.ID}, Published: true}
 	must(t, st.CreatePaper(ctx, w.paper))
 	w.draft = &ratsinfo.Paper{BodyID: w.body.ID, Name: draftPaperName, Reference: "B 24/0002",
 		PaperType: ratsinfo.PaperTypeResolution, MainFileID: w.draftFile.ID}
 	must(t, st.CreatePaper(ctx, w.draft))
 	w.gone = &ratsinfo.Paper{BodyID: w.body.ID, Name: "Zurückgezogener Antrag", PaperType: ratsinfo.PaperTypeMotion,
-		AuxiliaryFileIDs: []int64{w.deadFile.ID}, Published: true}
+		Published: true}
 	must(t, st.CreatePaper(ctx, w.gone))
 
 	w.publicItem = &ratsinfo.AgendaItem{MeetingID: w.meeting.ID, Position: 0, Number: "1", Name: "Radweg am Stadtpark",
@@ -203,11 +203,15 @@ func newWorld(t testing.TB) *world {
 	must(t, st.DeletePaper(ctx, w.gone.ID))
 	must(t, st.DeleteFile(ctx, w.deadFile.ID))
 
+	// The server must know its own address for ids, so it is built after the
+	// listener exists.
 	mux := http.NewServeMux()
-	w.srv = httptest.NewUnstartedServer(mux)
-	w.srv.Start()
+	var handler http.Handler
+	w.srv = httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) { handler.ServeHTTP(rw, r) }))
 	t.Cleanup(w.srv.Close)
-	NewServer(Config{BaseURL: w.srv.URL, Store: st, Blobs: w.blobs, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}).Register(mux)
+	s := NewServer(Config{BaseURL: w.srv.URL, Store: st, Blobs: w.blobs, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s.Register(mux)
+	handler = s.CleanPaths(mux)
 	w.api = w.srv.URL + apiPathBase
 	return w
 }
