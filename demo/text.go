@@ -15,9 +15,13 @@ import (
 func (b *builder) paperText(p *ratsinfo.Paper, route []step, unit *org) func() string {
 	// Draw the sentences now: the random sequence must not depend on whether the
 	// text is ever built.
+	sentences, heading := factSentences, "Sachverhalt"
+	if p.PaperType == ratsinfo.PaperTypeMotion {
+		sentences, heading = motionSentences, "Begründung"
+	}
 	var facts []string
-	for _, i := range b.rng.Perm(len(factSentences))[:3+b.rng.IntN(3)] {
-		facts = append(facts, factSentences[i])
+	for _, i := range b.rng.Perm(len(sentences))[:3+b.rng.IntN(3)] {
+		facts = append(facts, sentences[i])
 	}
 	return func() string {
 		var sb strings.Builder
@@ -27,7 +31,7 @@ func (b *builder) paperText(p *ratsinfo.Paper, route []step, unit *org) func() s
 		for _, st := range route {
 			fmt.Fprintf(&sb, "%s – %s\n", st.org.name, st.role)
 		}
-		sb.WriteString("\nSachverhalt:\n")
+		sb.WriteString("\n" + heading + ":\n")
 		r := strings.NewReplacer("{subject}", "„"+p.Name+"“", "{committee}", route[0].org.name, "{unit}", unit.name)
 		for _, f := range facts {
 			sb.WriteString(r.Replace(f) + " ")

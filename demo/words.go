@@ -140,6 +140,16 @@ var factSentences = []string{
 	"Eine Förderung aus Landesmitteln wurde beantragt; der Bescheid steht noch aus.",
 }
 
+// Sentences of a motion's Begründung.
+var motionSentences = []string{
+	"Das Anliegen wird von vielen Bürgerinnen und Bürgern an uns herangetragen.",
+	"Die Verwaltung wird gebeten, im {committee} über den Stand zu berichten.",
+	"Vergleichbare Städte in Schleswig-Holstein haben damit gute Erfahrungen gemacht.",
+	"Die Kosten sind im nächsten Haushalt zu berücksichtigen.",
+	"Eine schnelle Umsetzung ist auch im Sinne des Klimaschutzes geboten.",
+	"Die Beteiligung der Ortsteile soll frühzeitig erfolgen.",
+}
+
 var inquiryQuestions = []string{
 	"Wie ist der aktuelle Sachstand?",
 	"Welche Kosten sind bisher entstanden, und welche werden noch erwartet?",
