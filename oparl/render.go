@@ -1,8 +1,6 @@
 package oparl
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -23,31 +21,36 @@ func setJSONHeaders(h http.Header) {
 // becomes a clean 500 instead of a truncated page. HTML escaping is off because the
 // spec forbids it (2-04) and it only bloats the output.
 func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
-	buf, _ := s.bufs.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
+	e, _ := s.bufs.Get().(*enc)
+	if e == nil {
+		e = &enc{b: make([]byte, 0, 64<<10)}
 	}
-	buf.Reset()
 	defer func() {
-		if buf.Cap() <= maxPooledBuffer {
-			s.bufs.Put(buf)
+		if cap(e.b) <= maxPooledBuffer {
+			s.bufs.Put(e)
 		}
 	}()
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		s.logger.Error("oparl: encode response", "path", r.URL.Path, "err", err)
-		if status < 500 {
-			s.writeErrorStatus(w, r, http.StatusInternalServerError, ratsinfo.ErrorMessage(err))
+	e.b = e.b[:0]
+	if a, ok := v.(appender); ok {
+		a.appendJSON(e)
+	} else {
+		out, err := marshalNoEscape(v)
+		if err != nil {
+			s.logger.Error("oparl: encode response", "path", r.URL.Path, "err", err)
+			if status < 500 {
+				s.writeErrorStatus(w, r, http.StatusInternalServerError, ratsinfo.ErrorMessage(err))
+			}
+			return
 		}
-		return
+		e.b = append(e.b, out...)
 	}
+	e.b = append(e.b, '\n')
 	h := w.Header()
 	setJSONHeaders(h)
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("Content-Length", strconv.Itoa(len(e.b)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		_, _ = w.Write(buf.Bytes())
+		_, _ = w.Write(e.b)
 	}
 }
 

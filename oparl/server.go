@@ -38,7 +38,7 @@ type Server struct {
 	loc         *time.Location
 	pageSize    int
 	maxPageSize int
-	// bufs recycles response buffers: a paper page is tens to hundreds of
+	// bufs recycles response buffers (*enc): a paper page is hundreds of
 	// kilobytes, and reuse saves its allocation and growth on every request.
 	bufs sync.Pool
 }
