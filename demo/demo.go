@@ -54,7 +54,10 @@ func Load(ctx context.Context, s ratsinfo.Store, b ratsinfo.BlobStore) (*City, e
 		persons:     0, // the demo council has its own fixed size
 		norderstedt: true,
 	})
-	if err := bl.build(ctx, nil); err != nil {
+	// One transaction: a demo that failed half-way would look like a loaded one to
+	// the next `serve --demo`, which loads only into an empty store.
+	bl.atomic = true
+	if err := s.InTransaction(ctx, func(ctx context.Context) error { return bl.build(ctx, nil) }); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	return bl.city(), nil
@@ -77,7 +80,8 @@ type builder struct {
 	cfg    config
 	berlin *time.Location
 
-	writes int // objects written so far; batches are cut by this
+	writes int  // objects written so far; batches are cut by this
+	atomic bool // the caller holds one transaction around everything
 
 	bodyID    int64
 	bodyName  string
@@ -162,6 +166,9 @@ func (b *builder) build(ctx context.Context, progress func(done int)) error {
 }
 
 func (b *builder) inTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	if b.atomic {
+		return fn(ctx)
+	}
 	return b.s.InTransaction(ctx, fn)
 }
 
