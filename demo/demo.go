@@ -58,14 +58,14 @@ func Load(ctx context.Context, s ratsinfo.Store, b ratsinfo.BlobStore) (*City, e
 	// the next `serve --demo`, which loads only into an empty store.
 	bl.atomic = true
 	if err := s.InTransaction(ctx, func(ctx context.Context) error { return bl.build(ctx, nil) }); err != nil {
-		return nil, fmt.Errorf("demo: %w", err)
+		return nil, fmt.Errorf("load demo city: %w", err)
 	}
 	return bl.city(), nil
 }
 
 // config is the shape of a city: the demo is one point, the generator others.
 type config struct {
-	papers      int  // papers to write, roughly exactly
+	papers      int  // papers to write, exactly
 	committees  int  // specialist committees besides council and main committee
 	persons     int  // extra persons beyond the council seats (generator)
 	norderstedt bool // add the seed document and its story
