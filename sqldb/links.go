@@ -1,0 +1,105 @@
+package sqldb
+
+import (
+	"context"
+	"strings"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// Batch loads for a page: one query per relation for all rows of the page.
+
+// linkSet holds reference lists by link kind and source id.
+type linkSet map[string]map[int64][]int64
+
+// loadLinks loads the ordered lists of the given link kinds for all src ids. join
+// may restrict the targets (e.g. to papers the public sees).
+func (db *DB) loadLinks(ctx context.Context, q querier, k ratsinfo.Kind, kinds []string, src []int64, join string) (linkSet, error) {
+	quoted := make([]string, len(kinds))
+	for i, kind := range kinds {
+		quoted[i] = "'" + string(k) + "." + kind + "'"
+	}
+	c := &cond{}
+	c.add("l.kind IN (" + strings.Join(quoted, ", ") + ")")
+	db.in(c, "l.src", src)
+	rows, err := q.query(ctx, "SELECT l.kind, l.src, l.dst FROM link l "+join+c.sql()+" ORDER BY l.kind, l.src, l.pos", c.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := linkSet{}
+	prefix := len(k) + 1
+	for rows.Next() {
+		var kind string
+		var s, d int64
+		if err := rows.Scan(&kind, &s, &d); err != nil {
+			return nil, err
+		}
+		kind = kind[prefix:]
+		if out[kind] == nil {
+			out[kind] = map[int64][]int64{}
+		}
+		out[kind][s] = append(out[kind][s], d)
+	}
+	return out, rows.Err()
+}
+
+func (l linkSet) get(kind string, id int64) []int64 { return l[kind][id] }
+
+// loadPairs runs a two-column query (key, value) and groups values by key in
+// result order.
+func loadPairs(ctx context.Context, q querier, query string, args ...any) (map[int64][]int64, error) {
+	rows, err := q.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]int64{}
+	for rows.Next() {
+		var a, b int64
+		if err := rows.Scan(&a, &b); err != nil {
+			return nil, err
+		}
+		out[a] = append(out[a], b)
+	}
+	return out, rows.Err()
+}
+
+// loadBackrefs returns, per file or location, the objects that attach or embed it
+// and that the viewer may see.
+func (db *DB) loadBackrefs(ctx context.Context, q querier, dst ratsinfo.Kind, ids []int64, v ratsinfo.Viewer) (map[int64]map[ratsinfo.Kind][]int64, error) {
+	c := &cond{}
+	c.add("r.dst_kind = ?", string(dst))
+	db.in(c, "r.dst_id", ids)
+	if v.SeesNonPublic() {
+		c.add("r.live")
+	} else {
+		c.add("r.public")
+	}
+	rows, err := q.query(ctx, "SELECT DISTINCT r.dst_id, r.src_kind, r.src_id FROM backref r"+c.sql()+" ORDER BY r.dst_id, r.src_kind, r.src_id", c.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]map[ratsinfo.Kind][]int64{}
+	for rows.Next() {
+		var d, s int64
+		var k string
+		if err := rows.Scan(&d, &k, &s); err != nil {
+			return nil, err
+		}
+		if out[d] == nil {
+			out[d] = map[ratsinfo.Kind][]int64{}
+		}
+		out[d][ratsinfo.Kind(k)] = append(out[d][ratsinfo.Kind(k)], s)
+	}
+	return out, rows.Err()
+}
+
+// publicPaperJoin keeps only link targets (or sources) that the public sees.
+func publicPaperJoin(v ratsinfo.Viewer, col string) string {
+	if v.SeesNonPublic() {
+		return ""
+	}
+	return "JOIN paper p ON p.id = " + col + " AND p.published AND NOT p.deleted "
+}

@@ -1,0 +1,200 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+type txKey struct{}
+
+type objKey struct {
+	kind ratsinfo.Kind
+	id   int64
+}
+
+// txState is one write transaction. It caches prepared statements, remembers the
+// objects written so far (so bulk loads check references without a query), and
+// buffers audit and change-feed rows to insert them many at a time before commit.
+type txState struct {
+	db      *DB
+	tx      *sql.Tx
+	actor   int64
+	stmts   map[string]*sql.Stmt
+	known   map[objKey]int64 // live objects written in this transaction → body id
+	audits  []any            // flattened audit_log rows
+	changes []any            // flattened change_feed rows
+	locked  bool             // holds the change-feed lock (PostgreSQL)
+}
+
+const flushRows = 64
+
+func (db *DB) begin(ctx context.Context) (*txState, error) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, translate(err)
+	}
+	return &txState{db: db, tx: tx, actor: ratsinfo.ViewerFrom(ctx).UserID,
+		stmts: map[string]*sql.Stmt{}, known: map[objKey]int64{}}, nil
+}
+
+func (t *txState) commit(ctx context.Context) error {
+	if err := t.flush(ctx); err != nil {
+		t.rollback()
+		return err
+	}
+	for _, s := range t.stmts {
+		s.Close()
+	}
+	if err := t.tx.Commit(); err != nil {
+		return translate(err)
+	}
+	return nil
+}
+
+func (t *txState) rollback() {
+	for _, s := range t.stmts {
+		s.Close()
+	}
+	t.tx.Rollback()
+}
+
+// InTransaction runs fn with a context whose writes and reads share one
+// transaction. A nested call joins the outer transaction. Note that a failed write
+// inside fn may have written part of its rows: fn should return the error so that
+// everything rolls back.
+func (db *DB) InTransaction(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, ok := ctx.Value(txKey{}).(*txState); ok {
+		return fn(ctx)
+	}
+	t, err := db.begin(ctx)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	if err := fn(context.WithValue(ctx, txKey{}, t)); err != nil {
+		t.rollback()
+		return err
+	}
+	return t.commit(ctx)
+}
+
+// write runs one write operation: in the caller's transaction if ctx has one,
+// otherwise in its own. now is taken once per operation.
+func (db *DB) write(ctx context.Context, op string, fn func(t *txState, now time.Time) error) error {
+	if t, ok := ctx.Value(txKey{}).(*txState); ok {
+		return wrap(op, fn(t, db.now()))
+	}
+	t, err := db.begin(ctx)
+	if err != nil {
+		return wrap(op, err)
+	}
+	if err := fn(t, db.now()); err != nil {
+		t.rollback()
+		return wrap(op, err)
+	}
+	return wrap(op, t.commit(ctx))
+}
+
+// stmt returns a statement for q prepared on this transaction's connection, so a
+// bulk load parses each query once. (Statements prepared on the pool cannot be used
+// here: the one writer connection is busy with this very transaction.) pgx caches
+// PostgreSQL statements on its own, so there q runs unprepared.
+func (t *txState) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if s, ok := t.stmts[q]; ok {
+		return s, nil
+	}
+	s, err := t.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	t.stmts[q] = s
+	return s, nil
+}
+
+func (t *txState) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if t.db.dialect == "postgres" {
+		return t.tx.ExecContext(ctx, t.db.rebind(q), args...)
+	}
+	s, err := t.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return s.ExecContext(ctx, args...)
+}
+
+func (t *txState) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if t.db.dialect == "postgres" {
+		return t.tx.QueryContext(ctx, t.db.rebind(q), args...)
+	}
+	s, err := t.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return s.QueryContext(ctx, args...)
+}
+
+func (t *txState) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if t.db.dialect == "postgres" {
+		return t.tx.QueryRowContext(ctx, t.db.rebind(q), args...)
+	}
+	s, err := t.stmt(ctx, q)
+	if err != nil {
+		// A Row carrying the error: QueryRowContext on a closed statement is not
+		// possible, so run the query unprepared and let it fail the same way.
+		return t.tx.QueryRowContext(ctx, q, args...)
+	}
+	return s.QueryRowContext(ctx, args...)
+}
+
+// record buffers the audit row and the change-feed row of one write.
+func (t *txState) record(ctx context.Context, now time.Time, action string, k ratsinfo.Kind, id, body int64) error {
+	at := now.UnixMicro()
+	t.audits = append(t.audits, at, ref(t.actor), action, string(k), id, ref(body))
+	return t.change(ctx, now, action, k, id, body)
+}
+
+// change buffers a change-feed row only: parents whose embedded child changed.
+func (t *txState) change(ctx context.Context, now time.Time, action string, k ratsinfo.Kind, id, body int64) error {
+	t.changes = append(t.changes, string(k), id, ref(body), action, now.UnixMicro())
+	if len(t.changes) >= flushRows*5 || len(t.audits) >= flushRows*6 {
+		return t.flush(ctx)
+	}
+	return nil
+}
+
+// flush inserts buffered rows in multi-row INSERTs. On PostgreSQL the first flush
+// takes a transaction-scoped lock first, so that change sequence numbers become
+// visible in commit order and a reader following the feed never skips one.
+func (t *txState) flush(ctx context.Context) error {
+	if t.db.dialect == "postgres" && !t.locked && len(t.changes) > 0 {
+		if _, err := t.tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7274624)`); err != nil {
+			return fmt.Errorf("lock change feed: %w", err)
+		}
+		t.locked = true
+	}
+	if err := t.insertRows(ctx, "audit_log (at, actor_id, action, kind, object_id, body_id)", 6, t.audits); err != nil {
+		return fmt.Errorf("write audit log: %w", err)
+	}
+	if err := t.insertRows(ctx, "change_feed (kind, object_id, body_id, action, at)", 5, t.changes); err != nil {
+		return fmt.Errorf("write change feed: %w", err)
+	}
+	t.audits, t.changes = t.audits[:0], t.changes[:0]
+	return nil
+}
+
+func (t *txState) insertRows(ctx context.Context, into string, width int, vals []any) error {
+	for len(vals) > 0 {
+		n := min(len(vals)/width, flushRows)
+		row := "(?" + strings.Repeat(",?", width-1) + ")"
+		q := "INSERT INTO " + into + " VALUES " + row + strings.Repeat(","+row, n-1)
+		if _, err := t.exec(ctx, q, vals[:n*width]...); err != nil {
+			return err
+		}
+		vals = vals[n*width:]
+	}
+	return nil
+}

@@ -1,0 +1,153 @@
+package sqldb
+
+import (
+	"context"
+	"strings"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// The website's ordered queries: meetings by start time and papers newest first.
+// They select ids only, under the same visibility conditions as every list
+// (listCond), and then load the objects through the ordinary finders, so how an
+// object is read and redacted stays in one place.
+
+// FindMeetingsByStart returns the meetings that start in a range, in start order.
+func (db *DB) FindMeetingsByStart(ctx context.Context, r ratsinfo.MeetingRange) ([]*ratsinfo.Meeting, error) {
+	c, _ := db.listCond(tMeeting, ratsinfo.ViewerFrom(ctx), ratsinfo.ListFilter{BodyID: r.BodyID})
+	c.add("t.start_at IS NOT NULL")
+	if !r.From.IsZero() {
+		c.add("t.start_at >= ?", r.From.UnixMicro())
+	}
+	if !r.Until.IsZero() {
+		c.add("t.start_at < ?", r.Until.UnixMicro())
+	}
+	if r.OrganizationIDs != nil {
+		db.linked(c, "Meeting.organization", "l.src = t.id", "l.dst", r.OrganizationIDs)
+	}
+	order := " ORDER BY t.start_at, t.id"
+	if r.Descending {
+		order = " ORDER BY t.start_at DESC, t.id DESC"
+	}
+	ids, _, err := db.selectIDs(ctx, "SELECT t.id, 0 FROM meeting t"+c.sql()+order, c.args, 0, r.Limit)
+	if err != nil {
+		return nil, wrap("find meetings by start", err)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ms, err := db.FindMeetings(ctx, ratsinfo.MeetingFilter{ListFilter: ratsinfo.ListFilter{IDs: ids}})
+	if err != nil {
+		return nil, err
+	}
+	return inOrder(ids, ms, func(m *ratsinfo.Meeting) int64 { return m.ID }), nil
+}
+
+// FindPapersByDate returns a page of papers newest first and how many match in all.
+func (db *DB) FindPapersByDate(ctx context.Context, pq ratsinfo.PaperQuery) ([]*ratsinfo.Paper, int, error) {
+	c, _ := db.listCond(tPaper, ratsinfo.ViewerFrom(ctx), ratsinfo.ListFilter{BodyID: pq.BodyID})
+	if pq.PaperType != "" {
+		c.add("t.paper_type = ?", pq.PaperType)
+	}
+	if text := strings.TrimSpace(pq.Text); text != "" {
+		pat := "%" + likeEscape(strings.ToLower(text)) + "%"
+		c.add(`(LOWER(t.name) LIKE ? ESCAPE '\' OR LOWER(t.reference) LIKE ? ESCAPE '\')`, pat, pat)
+	}
+	if !pq.DateFrom.IsZero() {
+		c.add("t.date >= ?", pq.DateFrom.String())
+	}
+	if !pq.DateUntil.IsZero() {
+		c.add("t.date <= ?", pq.DateUntil.String())
+	}
+	if pq.PersonID != 0 {
+		db.linked(c, "Paper.originatorPerson", "l.src = t.id", "l.dst", []int64{pq.PersonID})
+	}
+	if pq.RelatedPaperID != 0 {
+		db.linked(c, "Paper.relatedPaper", "l.src = t.id", "l.dst", []int64{pq.RelatedPaperID})
+	}
+	if pq.OrganizationID != 0 {
+		c.add("(EXISTS (SELECT 1 FROM link l WHERE l.kind IN ('Paper.underDirectionOf', 'Paper.originatorOrganization') AND l.src = t.id AND l.dst = ?)"+
+			" OR EXISTS (SELECT 1 FROM consultation k JOIN link l ON l.kind = 'Consultation.organization' AND l.src = k.id"+
+			" WHERE k.paper_id = t.id AND NOT k.deleted AND l.dst = ?))", pq.OrganizationID, pq.OrganizationID)
+	}
+	q := "SELECT t.id, COUNT(*) OVER() FROM paper t" + c.sql() + " ORDER BY COALESCE(t.date, '') DESC, t.id DESC"
+	ids, total, err := db.selectIDs(ctx, q, c.args, pq.Offset, pq.Limit)
+	if err != nil {
+		return nil, 0, wrap("find papers by date", err)
+	}
+	if len(ids) == 0 {
+		if pq.Offset > 0 {
+			// Past the end the window count has no row to ride on; ask for it alone.
+			_, total, err = db.selectIDs(ctx, q, c.args, 0, 1)
+			if err != nil {
+				return nil, 0, wrap("count papers", err)
+			}
+		}
+		return nil, total, nil
+	}
+	ps, err := db.FindPapers(ctx, ratsinfo.PaperFilter{ListFilter: ratsinfo.ListFilter{IDs: ids}})
+	if err != nil {
+		return nil, 0, err
+	}
+	return inOrder(ids, ps, func(p *ratsinfo.Paper) int64 { return p.ID }), total, nil
+}
+
+// linked adds "a link of this kind exists whose other end is one of ids".
+func (db *DB) linked(c *cond, kind, join, col string, ids []int64) {
+	sub := &cond{}
+	db.in(sub, col, ids)
+	c.add("EXISTS (SELECT 1 FROM link l WHERE l.kind = '"+kind+"' AND "+join+" AND "+
+		strings.Join(sub.where, " AND ")+")", sub.args...)
+}
+
+// selectIDs runs a query of (id, total) rows with offset and limit.
+func (db *DB) selectIDs(ctx context.Context, q string, args []any, offset, limit int) ([]int64, int, error) {
+	if limit > 0 {
+		q += " LIMIT ?"
+		args = append(args, limit)
+	}
+	if offset > 0 {
+		if limit <= 0 {
+			q += " LIMIT -1"
+			if db.dialect == "postgres" {
+				q = strings.TrimSuffix(q, " LIMIT -1") + " LIMIT ALL"
+			}
+		}
+		q += " OFFSET ?"
+		args = append(args, offset)
+	}
+	rows, err := db.reader(ctx).query(ctx, q, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var ids []int64
+	total := 0
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id, &total); err != nil {
+			return nil, 0, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, total, rows.Err()
+}
+
+// inOrder returns xs in the order of ids; ids without an object are skipped.
+func inOrder[T any](ids []int64, xs []T, id func(T) int64) []T {
+	byID := make(map[int64]T, len(xs))
+	for _, x := range xs {
+		byID[id(x)] = x
+	}
+	out := make([]T, 0, len(ids))
+	for _, i := range ids {
+		if x, ok := byID[i]; ok {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

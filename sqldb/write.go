@@ -1,0 +1,298 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// refCheck is a reference field whose ids must name live objects of one body.
+type refCheck struct {
+	field string
+	kind  ratsinfo.Kind
+	ids   []int64
+}
+
+func one(id int64) []int64 {
+	if id == 0 {
+		return nil
+	}
+	return []int64{id}
+}
+
+// linkList is an ordered reference list stored in the link table.
+type linkList struct {
+	kind string
+	ids  []int64
+}
+
+// attach is a file attachment or embedded location, kept in backref so that the
+// file's or location's visibility and back-references need no per-kind joins.
+type attach struct {
+	kind ratsinfo.Kind // File or Location
+	ids  []int64
+}
+
+// saveSpec describes one write of one object.
+type saveSpec struct {
+	tb     *table
+	meta   *ratsinfo.Meta
+	body   int64
+	parent int64 // embedding parent (child kinds)
+	vals   []any // values of tb.cols
+	refs   []refCheck
+	links  []linkList
+	attach []attach
+	public bool // the object is visible to the public (for its attachments)
+	create bool
+}
+
+type current struct {
+	body, modified, parent int64
+	deleted                bool
+}
+
+// current reads the stored state that a write needs to know.
+func (t *txState) current(ctx context.Context, tb *table, id int64) (current, bool, error) {
+	parent := "0"
+	if tb.parent != "" {
+		parent = tb.parent
+	}
+	var c current
+	var body sql.NullInt64
+	err := t.queryRow(ctx, "SELECT body_id, modified, deleted, "+parent+" FROM "+tb.name+" WHERE id = ?", id).
+		Scan(&body, &c.modified, nbool{&c.deleted}, nint{&c.parent})
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, false, nil
+	}
+	c.body = body.Int64
+	if tb.kind == ratsinfo.KindBody {
+		c.body = id
+	}
+	return c, err == nil, err
+}
+
+// bodyOf returns the body of a live object, or ok=false if there is none.
+func (t *txState) bodyOf(ctx context.Context, k ratsinfo.Kind, id int64) (int64, bool, error) {
+	if b, ok := t.known[objKey{k, id}]; ok {
+		return b, true, nil
+	}
+	c, found, err := t.current(ctx, tables[k], id)
+	if err != nil || !found || c.deleted {
+		return 0, false, err
+	}
+	t.known[objKey{k, id}] = c.body
+	return c.body, true, nil
+}
+
+func (t *txState) checkRefs(ctx context.Context, k ratsinfo.Kind, body int64, refs []refCheck) error {
+	var fields map[string]string
+	for _, r := range refs {
+		for _, id := range r.ids {
+			b, ok, err := t.bodyOf(ctx, r.kind, id)
+			if err != nil {
+				return err
+			}
+			if !ok || b != body {
+				if fields == nil {
+					fields = map[string]string{}
+				}
+				fields[r.field] = fmt.Sprintf("%s %d gibt es in dieser Körperschaft nicht (oder sie ist gelöscht).", r.kind.GermanName(), id)
+				break
+			}
+		}
+	}
+	if fields != nil {
+		return &ratsinfo.Error{Code: ratsinfo.EINVALID, Fields: fields,
+			Message: fmt.Sprintf("%s verweist auf Einträge, die es nicht gibt. Bitte korrigieren Sie die genannten Felder.", k.GermanName())}
+	}
+	return nil
+}
+
+// nextModified keeps modified strictly increasing per object even when the clock
+// stands still or goes back.
+func nextModified(now time.Time, old int64) int64 {
+	return max(now.UnixMicro(), old+1)
+}
+
+// save creates (meta.ID == 0) or replaces an object, with its links, attachments,
+// audit and change rows, and the modified bump of whatever embeds it.
+func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
+	tb := s.tb
+	if err := t.checkRefs(ctx, tb.kind, s.body, s.refs); err != nil {
+		return err
+	}
+	action := "create"
+	var oldParent int64
+	if s.create {
+		cols := "body_id, created, modified, deleted, keyword, license"
+		if len(tb.cols) > 0 {
+			cols += ", " + strings.Join(tb.cols, ", ")
+		}
+		q := "INSERT INTO " + tb.name + " (" + cols + ") VALUES (?" + strings.Repeat(", ?", 5+len(tb.cols)) + ") RETURNING id"
+		args := append([]any{ref(s.body), now.UnixMicro(), now.UnixMicro(), false, strs(s.meta.Keyword), str(s.meta.License)}, s.vals...)
+		if err := t.queryRow(ctx, q, args...).Scan(&s.meta.ID); err != nil {
+			return err
+		}
+		s.meta.Created, s.meta.Modified, s.meta.Deleted = fromMicros(now.UnixMicro()), fromMicros(now.UnixMicro()), false
+		if tb.kind == ratsinfo.KindBody {
+			s.body = s.meta.ID
+		}
+	} else {
+		action = "update"
+		cur, found, err := t.current(ctx, tb, s.meta.ID)
+		if err != nil {
+			return err
+		}
+		if !found || cur.deleted {
+			return ratsinfo.NotFound(tb.kind, s.meta.ID)
+		}
+		if tb.kind == ratsinfo.KindBody {
+			s.body = s.meta.ID
+		} else if cur.body != s.body {
+			return &ratsinfo.Error{Code: ratsinfo.EINVALID, Fields: map[string]string{"body": "kann nicht geändert werden."},
+				Message: fmt.Sprintf("%s kann nicht in eine andere Körperschaft verschoben werden.", tb.kind.GermanName())}
+		}
+		oldParent = cur.parent
+		mod := nextModified(now, cur.modified)
+		var set strings.Builder
+		set.WriteString("UPDATE " + tb.name + " SET modified = ?, keyword = ?, license = ?")
+		for _, c := range tb.cols {
+			if e, ok := tb.updateExpr[c]; ok {
+				set.WriteString(", " + c + " = " + e)
+			} else {
+				set.WriteString(", " + c + " = ?")
+			}
+		}
+		set.WriteString(" WHERE id = ? RETURNING created")
+		args := append([]any{mod, strs(s.meta.Keyword), str(s.meta.License)}, s.vals...)
+		var created int64
+		if err := t.queryRow(ctx, set.String(), append(args, s.meta.ID)...).Scan(&created); err != nil {
+			return err
+		}
+		s.meta.Created, s.meta.Modified, s.meta.Deleted = fromMicros(created), fromMicros(mod), false
+		if err := t.clearRefs(ctx, tb.kind, s.meta.ID, s.links); err != nil {
+			return err
+		}
+	}
+	if err := t.insertLinks(ctx, tb.kind, s.meta.ID, s.links); err != nil {
+		return err
+	}
+	if err := t.insertAttach(ctx, tb.kind, s.meta.ID, s.attach, s.public); err != nil {
+		return err
+	}
+	t.known[objKey{tb.kind, s.meta.ID}] = s.body
+	if err := t.record(ctx, now, action, tb.kind, s.meta.ID, s.body); err != nil {
+		return err
+	}
+	return t.bumpParents(ctx, now, tb, s.meta.ID, s.parent, oldParent)
+}
+
+// remove soft-deletes an object: it keeps its row as a tombstone.
+func (t *txState) remove(ctx context.Context, now time.Time, tb *table, id int64) error {
+	cur, found, err := t.current(ctx, tb, id)
+	if err != nil {
+		return err
+	}
+	if !found || cur.deleted {
+		return ratsinfo.NotFound(tb.kind, id)
+	}
+	if _, err := t.exec(ctx, "UPDATE "+tb.name+" SET deleted = TRUE, modified = ? WHERE id = ?", nextModified(now, cur.modified), id); err != nil {
+		return err
+	}
+	// Attachments of a deleted object stay counted as hidden references, so a
+	// location that only a deleted person used does not become public.
+	if _, err := t.exec(ctx, "UPDATE backref SET live = FALSE, public = FALSE WHERE src_kind = ? AND src_id = ?", string(tb.kind), id); err != nil {
+		return err
+	}
+	delete(t.known, objKey{tb.kind, id})
+	if err := t.record(ctx, now, "delete", tb.kind, id, cur.body); err != nil {
+		return err
+	}
+	return t.bumpParents(ctx, now, tb, id, cur.parent, 0)
+}
+
+func (t *txState) clearRefs(ctx context.Context, k ratsinfo.Kind, id int64, links []linkList) error {
+	for _, l := range links {
+		if _, err := t.exec(ctx, "DELETE FROM link WHERE kind = ? AND src = ?", string(k)+"."+l.kind, id); err != nil {
+			return err
+		}
+	}
+	_, err := t.exec(ctx, "DELETE FROM backref WHERE src_kind = ? AND src_id = ?", string(k), id)
+	return err
+}
+
+func (t *txState) insertLinks(ctx context.Context, k ratsinfo.Kind, id int64, links []linkList) error {
+	var vals []any
+	for _, l := range links {
+		for pos, dst := range l.ids {
+			vals = append(vals, string(k)+"."+l.kind, id, pos, dst)
+		}
+	}
+	return t.insertRows(ctx, "link (kind, src, pos, dst)", 4, vals)
+}
+
+func (t *txState) insertAttach(ctx context.Context, k ratsinfo.Kind, id int64, as []attach, public bool) error {
+	var vals []any
+	for _, a := range as {
+		for _, dst := range a.ids {
+			if dst != 0 {
+				vals = append(vals, string(a.kind), dst, string(k), id, true, public)
+			}
+		}
+	}
+	return t.insertRows(ctx, "backref (dst_kind, dst_id, src_kind, src_id, live, public)", 6, vals)
+}
+
+// bumpParents gives every object that embeds this one a new modified and a change
+// row: OParl clients sync on modified, and an embedded child is part of its parent.
+func (t *txState) bumpParents(ctx context.Context, now time.Time, tb *table, id, parent, oldParent int64) error {
+	var parents []objKey
+	if parent != 0 {
+		parents = append(parents, objKey{tb.pkind, parent})
+	}
+	if oldParent != 0 && oldParent != parent {
+		parents = append(parents, objKey{tb.pkind, oldParent})
+	}
+	if tb.kind == ratsinfo.KindFile || tb.kind == ratsinfo.KindLocation {
+		rows, err := t.query(ctx, "SELECT DISTINCT src_kind, src_id FROM backref WHERE dst_kind = ? AND dst_id = ? AND live", string(tb.kind), id)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var k objKey
+			if err := rows.Scan(&k.kind, &k.id); err != nil {
+				rows.Close()
+				return err
+			}
+			parents = append(parents, k)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	us := now.UnixMicro()
+	for _, p := range parents {
+		var body sql.NullInt64
+		err := t.queryRow(ctx, "UPDATE "+tables[p.kind].name+" SET modified = CASE WHEN modified >= ? THEN modified + 1 ELSE ? END WHERE id = ? RETURNING body_id", us, us, p.id).Scan(&body)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("bump %s %d: %w", p.kind, p.id, err)
+		}
+		if p.kind == ratsinfo.KindBody {
+			body.Int64 = p.id
+		}
+		if err := t.change(ctx, now, "update", p.kind, p.id, body.Int64); err != nil {
+			return err
+		}
+	}
+	return nil
+}
