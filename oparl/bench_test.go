@@ -28,8 +28,10 @@ import (
 // reference figure); RATSINFO_BENCH_DB keeps the database file between runs.
 
 type benchWorld struct {
-	handler http.Handler
-	path    string // the page that is measured
+	handler       http.Handler
+	server        *Server
+	path          string // the page that is measured
+	bodyID, after int64
 }
 
 func benchSetup(b *testing.B) *benchWorld {
@@ -60,8 +62,10 @@ func benchSetup(b *testing.B) *benchWorld {
 	must(b, err)
 	mid := papers[len(papers)-1].ID // a page from the middle of the list
 	mux := http.NewServeMux()
-	NewServer(Config{BaseURL: "http://ratsinfo.test", Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}).Register(mux)
-	return &benchWorld{handler: mux, path: fmt.Sprintf("/oparl/v1.1/body/%d/paper?limit=100&after=%d", bodyID, mid)}
+	s := NewServer(Config{BaseURL: "http://ratsinfo.test", Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s.Register(mux)
+	return &benchWorld{handler: mux, server: s, bodyID: bodyID, after: mid,
+		path: fmt.Sprintf("/oparl/v1.1/body/%d/paper?limit=100&after=%d", bodyID, mid)}
 }
 
 // benchFill creates n papers, each with a main file, two auxiliary files, a
@@ -174,5 +178,31 @@ func BenchmarkPaperListHandler(b *testing.B) {
 			b.Fatalf("status %d", rec.Code)
 		}
 		b.SetBytes(int64(rec.Body.Len()))
+	}
+}
+
+// BenchmarkPaperListEncode is the share of this package in a page: converting 100
+// batch-loaded papers with their embedded objects and writing the JSON, without
+// the store.
+func BenchmarkPaperListEncode(b *testing.B) {
+	w := benchSetup(b)
+	s := w.server
+	ctx := ratsinfo.WithViewer(context.Background(), ratsinfo.Viewer{})
+	papers, err := s.store.FindPapers(ctx, ratsinfo.PaperFilter{ListFilter: ratsinfo.ListFilter{BodyID: w.bodyID, AfterID: w.after, Limit: 100}})
+	must(b, err)
+	emb, err := s.embedPapers(ctx, papers, false)
+	must(b, err)
+	e := &enc{}
+	b.ResetTimer()
+	for b.Loop() {
+		c := s.newConv(&query{})
+		c.emb = emb
+		page := &listJSON{Data: make([]any, 0, len(papers))}
+		for _, p := range papers {
+			page.Data = append(page.Data, c.paper(p))
+		}
+		e.b = e.b[:0]
+		page.appendJSON(e)
+		b.SetBytes(int64(len(e.b)))
 	}
 }

@@ -86,8 +86,8 @@ func (c *conv) legislativeTermJSON(t *ratsinfo.LegislativeTerm, standalone bool)
 	j := &legislativeTermJSON{
 		head:      c.head(ratsinfo.KindLegislativeTerm, t.ID),
 		Name:      t.Name,
-		StartDate: t.StartDate.String(),
-		EndDate:   t.EndDate.String(),
+		StartDate: date(t.StartDate),
+		EndDate:   date(t.EndDate),
 		tail:      c.tail(ratsinfo.KindLegislativeTerm, &t.Meta),
 	}
 	if standalone {
@@ -112,8 +112,8 @@ func (c *conv) organization(o *ratsinfo.Organization) any {
 		SubOrganizationOf: c.id(k, o.SubOrganizationOf),
 		OrganizationType:  o.OrganizationType,
 		Classification:    o.Classification,
-		StartDate:         o.StartDate.String(),
-		EndDate:           o.EndDate.String(),
+		StartDate:         date(o.StartDate),
+		EndDate:           date(o.EndDate),
 		Website:           o.Website,
 		Location:          c.locationEmbedded(o.LocationID),
 		ExternalBody:      o.ExternalBody,
@@ -171,8 +171,8 @@ func (c *conv) membershipJSON(m *ratsinfo.Membership, standalone bool) *membersh
 		Organization: c.id(ratsinfo.KindOrganization, m.OrganizationID),
 		Role:         m.Role,
 		VotingRight:  m.VotingRight,
-		StartDate:    m.StartDate.String(),
-		EndDate:      m.EndDate.String(),
+		StartDate:    date(m.StartDate),
+		EndDate:      date(m.EndDate),
 		OnBehalfOf:   c.id(ratsinfo.KindOrganization, m.OnBehalfOf),
 		tail:         c.tail(ratsinfo.KindMembership, &m.Meta),
 	}
