@@ -33,22 +33,35 @@ func (s *Server) listShow(ctx context.Context, w http.ResponseWriter, r *http.Re
 		}
 	}
 	f := q.listFilter(bodyID)
-	f.Limit = limit + 1 // one more than shown tells whether there is a next page
 	c := s.newConv(q)
-	p, err := s.page(ctx, c, rt.kind, f, orgID)
+	out := &listJSON{Pagination: paginationJSON{ElementsPerPage: limit}}
+	// The count and the page are independent queries; run them side by side.
+	var p *pageData
+	err := parallel(
+		func() (err error) {
+			pf := f
+			pf.Limit = limit + 1 // one more than shown tells whether there is a next page
+			p, err = s.page(ctx, c, rt.kind, pf, orgID)
+			return err
+		},
+		func() error {
+			if orgID != 0 {
+				return nil // the store counts per body; an organization's meetings have no count
+			}
+			cf := f
+			cf.AfterID = 0
+			total, err := s.store.Count(ctx, rt.kind, cf)
+			if err != nil {
+				return fmt.Errorf("count %s: %w", rt.kind, err)
+			}
+			out.Pagination.TotalElements = &total
+			return nil
+		},
+	)
 	if err != nil {
 		return err
 	}
-
-	out := &listJSON{Data: p.data, Pagination: paginationJSON{ElementsPerPage: limit}}
-	if orgID == 0 {
-		f.AfterID, f.Limit = 0, 0
-		total, err := s.store.Count(ctx, rt.kind, f)
-		if err != nil {
-			return fmt.Errorf("count %s: %w", rt.kind, err)
-		}
-		out.Pagination.TotalElements = &total
-	}
+	out.Data = p.data
 	page := s.urls.base + r.URL.Path // canonical: ServeHTTP redirected every other spelling
 	override := map[string]string{}
 	if q.limit != 0 {
