@@ -17,7 +17,8 @@ import (
 func TestCrawlAsPublic(t *testing.T) {
 	w := newWorld(t)
 	schemas := loadSchemas(t)
-	secrets := []string{secretItemName, secretItemResult, draftPaperName, draftFileText, "Kita Sonnenschein"}
+	secrets := []string{secretItemName, secretItemResult, draftPaperName, draftFileText, "Kita Sonnenschein",
+		"bernd@privat.example"} // contact data without consent
 	queue := []string{w.api + "/system"}
 	seen := map[string]bool{queue[0]: true}
 	for len(queue) > 0 {

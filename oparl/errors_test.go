@@ -1,6 +1,7 @@
 package oparl
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -75,5 +76,33 @@ func TestErrorObjects(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Access-Control-Allow-Origin") != "*" {
 		t.Errorf("POST: status %d", resp.StatusCode)
+	}
+}
+
+func TestHeadOptionsAndInternalError(t *testing.T) {
+	w := newWorld(t)
+	resp, err := http.Head(w.api + "/system")
+	must(t, err)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Length") == "" {
+		t.Errorf("HEAD: %d %v", resp.StatusCode, resp.Header)
+	}
+	req, _ := http.NewRequest(http.MethodOptions, w.api+"/system", nil)
+	resp, err = http.DefaultClient.Do(req)
+	must(t, err)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNoContent || !strings.Contains(resp.Header.Get("Access-Control-Allow-Methods"), "GET") {
+		t.Errorf("OPTIONS: %d %v", resp.StatusCode, resp.Header)
+	}
+	// A broken store gives 500 with the generic German message and no internals.
+	w.store.Close()
+	resp, body := get(t, w.api+"/system")
+	if resp.StatusCode != http.StatusInternalServerError {
+		t.Errorf("broken store: status %d", resp.StatusCode)
+	}
+	m := map[string]any{}
+	_ = json.Unmarshal(body, &m)
+	if msg, _ := m["message"].(string); !strings.HasPrefix(msg, "Interner Fehler") || strings.Contains(string(body), "sql") {
+		t.Errorf("internal error answer: %s", body)
 	}
 }
