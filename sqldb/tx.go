@@ -28,6 +28,9 @@ type txState struct {
 	known   map[objKey]int64 // live objects written in this transaction → body id
 	audits  []any            // flattened audit_log rows
 	changes []any            // flattened change_feed rows
+	links   []any            // flattened link rows
+	refs    []any            // flattened backref rows
+	created map[objKey]bool  // objects created in this transaction
 	locked  bool             // holds the change-feed lock (PostgreSQL)
 }
 
@@ -39,7 +42,7 @@ func (db *DB) begin(ctx context.Context) (*txState, error) {
 		return nil, translate(err)
 	}
 	return &txState{db: db, tx: tx, actor: ratsinfo.ViewerFrom(ctx).UserID,
-		stmts: map[string]*sql.Stmt{}, known: map[objKey]int64{}}, nil
+		stmts: map[string]*sql.Stmt{}, known: map[objKey]int64{}, created: map[objKey]bool{}}, nil
 }
 
 func (t *txState) commit(ctx context.Context) error {
@@ -126,7 +129,12 @@ func (t *txState) exec(ctx context.Context, q string, args ...any) (sql.Result, 
 	return s.ExecContext(ctx, args...)
 }
 
+// query runs a read in the transaction. Buffered rows are written first, so reads
+// inside InTransaction see every earlier write.
 func (t *txState) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if err := t.flush(ctx); err != nil {
+		return nil, err
+	}
 	if t.db.dialect == "postgres" {
 		return t.tx.QueryContext(ctx, t.db.rebind(q), args...)
 	}
@@ -160,13 +168,19 @@ func (t *txState) record(ctx context.Context, now time.Time, action string, k ra
 // change buffers a change-feed row only: parents whose embedded child changed.
 func (t *txState) change(ctx context.Context, now time.Time, action string, k ratsinfo.Kind, id, body int64) error {
 	t.changes = append(t.changes, string(k), id, ref(body), action, now.UnixMicro())
-	if len(t.changes) >= flushRows*5 || len(t.audits) >= flushRows*6 {
+	return t.flushFull(ctx)
+}
+
+// flushFull writes the buffers once a full multi-row INSERT is ready.
+func (t *txState) flushFull(ctx context.Context) error {
+	if len(t.changes) >= flushRows*5 || len(t.audits) >= flushRows*6 || len(t.links) >= flushRows*4 || len(t.refs) >= flushRows*6 {
 		return t.flush(ctx)
 	}
 	return nil
 }
 
-// flush inserts buffered rows in multi-row INSERTs. On PostgreSQL the first flush
+// flush inserts buffered rows (audit, change feed, links, back-references) in
+// multi-row INSERTs: in bulk loads that is most of the rows written. On PostgreSQL the first flush
 // takes a transaction-scoped lock first, so that change sequence numbers become
 // visible in commit order and a reader following the feed never skips one.
 func (t *txState) flush(ctx context.Context) error {
@@ -182,7 +196,13 @@ func (t *txState) flush(ctx context.Context) error {
 	if err := t.insertRows(ctx, "change_feed (kind, object_id, body_id, action, at)", 5, t.changes); err != nil {
 		return fmt.Errorf("write change feed: %w", err)
 	}
-	t.audits, t.changes = t.audits[:0], t.changes[:0]
+	if err := t.insertRows(ctx, "link (kind, src, pos, dst)", 4, t.links); err != nil {
+		return fmt.Errorf("write links: %w", err)
+	}
+	if err := t.insertRows(ctx, "backref (dst_kind, dst_id, src_kind, src_id, live, public)", 6, t.refs); err != nil {
+		return fmt.Errorf("write back-references: %w", err)
+	}
+	t.audits, t.changes, t.links, t.refs = t.audits[:0], t.changes[:0], t.links[:0], t.refs[:0]
 	return nil
 }
 

@@ -134,11 +134,14 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 		if len(tb.cols) > 0 {
 			cols += ", " + strings.Join(tb.cols, ", ")
 		}
-		q := "INSERT INTO " + tb.name + " (" + cols + ") VALUES (?" + strings.Repeat(", ?", 5+len(tb.cols)) + ") RETURNING id"
+		q := "INSERT INTO " + tb.name + " (" + cols + ") VALUES (?" + strings.Repeat(", ?", 5+len(tb.cols)) + ")"
 		args := append([]any{ref(s.body), now.UnixMicro(), now.UnixMicro(), false, strs(s.meta.Keyword), str(s.meta.License)}, s.vals...)
-		if err := t.queryRow(ctx, q, args...).Scan(&s.meta.ID); err != nil {
+		id, err := t.insert(ctx, q, args)
+		if err != nil {
 			return err
 		}
+		s.meta.ID = id
+		t.created[objKey{tb.kind, id}] = true
 		s.meta.Created, s.meta.Modified, s.meta.Deleted = fromMicros(now.UnixMicro()), fromMicros(now.UnixMicro()), false
 		if tb.kind == ratsinfo.KindBody {
 			s.body = s.meta.ID
@@ -190,7 +193,7 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 	if err := t.record(ctx, now, action, tb.kind, s.meta.ID, s.body); err != nil {
 		return err
 	}
-	return t.bumpParents(ctx, now, tb, s.meta.ID, s.parent, oldParent)
+	return t.bumpParents(ctx, now, tb, s.meta.ID, s.parent, oldParent, s.create)
 }
 
 // remove soft-deletes an object: it keeps its row as a tombstone.
@@ -205,6 +208,9 @@ func (t *txState) remove(ctx context.Context, now time.Time, tb *table, id int64
 	if _, err := t.exec(ctx, "UPDATE "+tb.name+" SET deleted = TRUE, modified = ? WHERE id = ?", nextModified(now, cur.modified), id); err != nil {
 		return err
 	}
+	if err := t.flush(ctx); err != nil {
+		return err
+	}
 	// Attachments of a deleted object stay counted as hidden references, so a
 	// location that only a deleted person used does not become public.
 	if _, err := t.exec(ctx, "UPDATE backref SET live = FALSE, public = FALSE WHERE src_kind = ? AND src_id = ?", string(tb.kind), id); err != nil {
@@ -214,10 +220,13 @@ func (t *txState) remove(ctx context.Context, now time.Time, tb *table, id int64
 	if err := t.record(ctx, now, "delete", tb.kind, id, cur.body); err != nil {
 		return err
 	}
-	return t.bumpParents(ctx, now, tb, id, cur.parent, 0)
+	return t.bumpParents(ctx, now, tb, id, cur.parent, 0, false)
 }
 
 func (t *txState) clearRefs(ctx context.Context, k ratsinfo.Kind, id int64, links []linkList) error {
+	if err := t.flush(ctx); err != nil {
+		return err
+	}
 	for _, l := range links {
 		if _, err := t.exec(ctx, "DELETE FROM link WHERE kind = ? AND src = ?", string(k)+"."+l.kind, id); err != nil {
 			return err
@@ -228,30 +237,43 @@ func (t *txState) clearRefs(ctx context.Context, k ratsinfo.Kind, id int64, link
 }
 
 func (t *txState) insertLinks(ctx context.Context, k ratsinfo.Kind, id int64, links []linkList) error {
-	var vals []any
 	for _, l := range links {
 		for pos, dst := range l.ids {
-			vals = append(vals, string(k)+"."+l.kind, id, pos, dst)
+			t.links = append(t.links, string(k)+"."+l.kind, id, pos, dst)
 		}
 	}
-	return t.insertRows(ctx, "link (kind, src, pos, dst)", 4, vals)
+	return t.flushFull(ctx)
 }
 
 func (t *txState) insertAttach(ctx context.Context, k ratsinfo.Kind, id int64, as []attach, public bool) error {
-	var vals []any
 	for _, a := range as {
 		for _, dst := range a.ids {
 			if dst != 0 {
-				vals = append(vals, string(a.kind), dst, string(k), id, true, public)
+				t.refs = append(t.refs, string(a.kind), dst, string(k), id, true, public)
 			}
 		}
 	}
-	return t.insertRows(ctx, "backref (dst_kind, dst_id, src_kind, src_id, live, public)", 6, vals)
+	return t.flushFull(ctx)
+}
+
+// insert runs an INSERT and returns the new id: RETURNING on PostgreSQL, the
+// cheaper last-insert rowid on SQLite.
+func (t *txState) insert(ctx context.Context, q string, args []any) (int64, error) {
+	if t.db.dialect == "postgres" {
+		var id int64
+		err := t.queryRow(ctx, q+" RETURNING id", args...).Scan(&id)
+		return id, err
+	}
+	res, err := t.exec(ctx, q, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 // bumpParents gives every object that embeds this one a new modified and a change
 // row: OParl clients sync on modified, and an embedded child is part of its parent.
-func (t *txState) bumpParents(ctx context.Context, now time.Time, tb *table, id, parent, oldParent int64) error {
+func (t *txState) bumpParents(ctx context.Context, now time.Time, tb *table, id, parent, oldParent int64, created bool) error {
 	var parents []objKey
 	if parent != 0 {
 		parents = append(parents, objKey{tb.pkind, parent})
@@ -259,7 +281,8 @@ func (t *txState) bumpParents(ctx context.Context, now time.Time, tb *table, id,
 	if oldParent != 0 && oldParent != parent {
 		parents = append(parents, objKey{tb.pkind, oldParent})
 	}
-	if tb.kind == ratsinfo.KindFile || tb.kind == ratsinfo.KindLocation {
+	// A new file or location is not attached to anything yet.
+	if !created && (tb.kind == ratsinfo.KindFile || tb.kind == ratsinfo.KindLocation) {
 		rows, err := t.query(ctx, "SELECT DISTINCT src_kind, src_id FROM backref WHERE dst_kind = ? AND dst_id = ? AND live", string(tb.kind), id)
 		if err != nil {
 			return err
@@ -279,6 +302,11 @@ func (t *txState) bumpParents(ctx context.Context, now time.Time, tb *table, id,
 	}
 	us := now.UnixMicro()
 	for _, p := range parents {
+		// A parent created in this same transaction is committed together with the
+		// child, so no reader ever saw the state before; bulk loads skip the bump.
+		if t.created[p] {
+			continue
+		}
 		var body sql.NullInt64
 		err := t.queryRow(ctx, "UPDATE "+tables[p.kind].name+" SET modified = CASE WHEN modified >= ? THEN modified + 1 ELSE ? END WHERE id = ? RETURNING body_id", us, us, p.id).Scan(&body)
 		if errors.Is(err, sql.ErrNoRows) {
