@@ -68,6 +68,38 @@ type PaperFilter struct {
 	PaperType string
 }
 
+// MeetingRange selects meetings by start time, in start order: the website's
+// calendar and its "next meetings". Meetings without a start are left out. It is a
+// range rather than a keyset page because a calendar asks for a month at a time.
+type MeetingRange struct {
+	BodyID int64
+	// OrganizationIDs keeps meetings of any of these organizations; nil: all.
+	OrganizationIDs []int64
+	From            time.Time // start >= From; zero: no lower bound
+	Until           time.Time // start < Until; zero: no upper bound
+	Descending      bool      // latest first, for "past meetings"
+	Limit           int       // 0: no limit
+}
+
+// PaperQuery selects papers newest first (by date, then id), with the filters of the
+// website's paper list. Offset paging is fine here: people read the first pages.
+type PaperQuery struct {
+	BodyID    int64
+	PaperType string
+	// Text matches a case-insensitive part of the name or the reference number.
+	Text string
+	// OrganizationID keeps papers that this organization consults, directs or originated.
+	OrganizationID int64
+	// PersonID keeps papers this person originated.
+	PersonID int64
+	// RelatedPaperID keeps papers that name this paper as related (an inquiry's answers).
+	RelatedPaperID int64
+	DateFrom       Date // paper date >= DateFrom
+	DateUntil      Date // paper date <= DateUntil
+	Offset         int
+	Limit          int // 0: no limit
+}
+
 // FileFilter selects files.
 type FileFilter struct{ ListFilter }
 
@@ -119,6 +151,8 @@ type Store interface {
 
 	FindMeetingByID(ctx context.Context, id int64) (*Meeting, error)
 	FindMeetings(ctx context.Context, f MeetingFilter) ([]*Meeting, error)
+	// FindMeetingsByStart returns the meetings that start in a range, in start order.
+	FindMeetingsByStart(ctx context.Context, r MeetingRange) ([]*Meeting, error)
 	CreateMeeting(ctx context.Context, m *Meeting) error
 	UpdateMeeting(ctx context.Context, m *Meeting) error
 	DeleteMeeting(ctx context.Context, id int64) error
@@ -131,6 +165,8 @@ type Store interface {
 
 	FindPaperByID(ctx context.Context, id int64) (*Paper, error)
 	FindPapers(ctx context.Context, f PaperFilter) ([]*Paper, error)
+	// FindPapersByDate returns a page of papers newest first and how many match in all.
+	FindPapersByDate(ctx context.Context, q PaperQuery) ([]*Paper, int, error)
 	CreatePaper(ctx context.Context, p *Paper) error
 	UpdatePaper(ctx context.Context, p *Paper) error
 	DeletePaper(ctx context.Context, id int64) error

@@ -1,0 +1,66 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// fileShowPage describes a file and where it belongs, with links to view and
+// download it. A file attached only to hidden things is not found.
+type fileShowPage struct {
+	Page
+	File     fileRow
+	License  string
+	Meetings []meetingRow
+	Papers   []paperRow
+	Report   string
+}
+
+func (s *Server) fileShow(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	f, err := s.store.FindFileByID(ctx, id)
+	if f, err = findLive(f, err, func(f *ratsinfo.File) bool { return f.Deleted }, ratsinfo.KindFile, id); err != nil {
+		return err
+	}
+	meetings, err := s.meetingsByID(ctx, f.MeetingIDs)
+	if err != nil {
+		return err
+	}
+	papers, err := s.papersByID(ctx, f.PaperIDs)
+	if err != nil {
+		return err
+	}
+	var orgIDs []int64
+	for _, m := range meetings {
+		orgIDs = append(orgIDs, m.OrganizationIDs...)
+	}
+	orgs, err := s.orgsByID(ctx, orgIDs)
+	if err != nil {
+		return err
+	}
+	row := s.fileRowOf(f, "")
+	p := &fileShowPage{Page: s.newPage(r, row.Name, ""), File: row, License: f.FileLicense}
+	p.LastModified = f.Modified
+	for _, mid := range f.MeetingIDs {
+		if m, ok := meetings[mid]; ok {
+			p.Meetings = append(p.Meetings, meetingRowOf(m, orgs))
+		}
+	}
+	for _, pid := range f.PaperIDs {
+		if x, ok := papers[pid]; ok {
+			p.Papers = append(p.Papers, paperRowOf(x))
+			p.LastModified = latest(p.LastModified, x.Modified)
+		}
+	}
+	if len(p.Papers) > 0 {
+		p.Crumbs = []Link{{Label: p.T("Vorlagen"), URL: "/vorlagen"}, {Label: p.Papers[0].Name, URL: p.Papers[0].URL}}
+	} else if len(p.Meetings) > 0 {
+		p.Crumbs = []Link{{Label: p.T("Sitzungen"), URL: "/sitzungen"}, {Label: p.Meetings[0].Name, URL: p.Meetings[0].URL}}
+	}
+	return s.render(w, r, http.StatusOK, "file_show", p)
+}

@@ -1,0 +1,142 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// meetingListPage is the meeting calendar of one month, as a grid and as a list,
+// optionally for one organization.
+type meetingListPage struct {
+	Page
+	Month     string // "2023-02", the value of the month field
+	MonthName string
+	Prev      string
+	Next      string
+	OrgID     int64
+	Orgs      []option
+	Weeks     [][]calendarDay
+	Meetings  []meetingRow
+	ICS       string
+}
+
+type option struct {
+	Value    string
+	Label    string
+	Selected bool
+}
+
+type calendarDay struct {
+	Day      int // 0: a padding cell of another month
+	Today    bool
+	Meetings []meetingRow
+}
+
+var monthsDE = [...]string{"", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+	"August", "September", "Oktober", "November", "Dezember"}
+
+func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	q := r.URL.Query()
+	p := &meetingListPage{Page: s.newPage(r, "", "sitzungen")}
+	now := s.now().In(s.loc)
+	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, s.loc)
+	if v := q.Get("monat"); v != "" {
+		t, err := time.ParseInLocation("2006-01", v, s.loc)
+		if err != nil || t.Year() < 1900 || t.Year() > 2200 {
+			p.Message = p.T("Der Monat wurde nicht verstanden; erwartet wird JJJJ-MM, z. B. 2023-02. Angezeigt wird der aktuelle Monat.")
+		} else {
+			first = t
+		}
+	}
+	if v := q.Get("gremium"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			p.Message = p.T("Das Gremium wurde nicht verstanden; angezeigt werden alle Gremien.")
+		} else {
+			p.OrgID = id
+		}
+	}
+	orgs, err := s.store.FindOrganizations(ctx, ratsinfo.OrganizationFilter{})
+	if err != nil {
+		return err
+	}
+	byID := map[int64]*ratsinfo.Organization{}
+	p.Orgs = []option{{Value: "", Label: p.T("alle Gremien")}}
+	for _, o := range orgs {
+		if o.Deleted {
+			continue
+		}
+		byID[o.ID] = o
+		p.Orgs = append(p.Orgs, option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name, Selected: o.ID == p.OrgID})
+	}
+	if p.OrgID != 0 && byID[p.OrgID] == nil {
+		p.Message = p.T("Dieses Gremium gibt es nicht; angezeigt werden alle Gremien.")
+		p.OrgID = 0
+	}
+	rng := ratsinfo.MeetingRange{From: first, Until: first.AddDate(0, 1, 0)}
+	if p.OrgID != 0 {
+		rng.OrganizationIDs = []int64{p.OrgID}
+	}
+	meetings, err := s.store.FindMeetingsByStart(ctx, rng)
+	if err != nil {
+		return err
+	}
+
+	p.Month = first.Format("2006-01")
+	p.MonthName = monthName(p.Lang, first)
+	p.Title = p.T("Sitzungen") + " " + p.MonthName
+	orgParam := ""
+	if p.OrgID != 0 {
+		orgParam = "&gremium=" + strconv.FormatInt(p.OrgID, 10)
+		p.Title += " – " + byID[p.OrgID].Name
+		p.ICS = ratsinfo.WebPath(ratsinfo.KindOrganization, p.OrgID) + "/sitzungen.ics"
+	} else {
+		p.ICS = "/sitzungen.ics"
+	}
+	p.Prev = "/sitzungen?monat=" + first.AddDate(0, -1, 0).Format("2006-01") + orgParam
+	p.Next = "/sitzungen?monat=" + first.AddDate(0, 1, 0).Format("2006-01") + orgParam
+	p.Feeds = []Link{{Label: p.T("Sitzungskalender (ICS)"), URL: p.ICS, Type: "text/calendar"}}
+	byDay := map[int][]meetingRow{}
+	for _, m := range meetings {
+		row := meetingRowOf(m, byID)
+		p.Meetings = append(p.Meetings, row)
+		d := m.Start.In(s.loc).Day()
+		byDay[d] = append(byDay[d], row)
+	}
+	p.Weeks = calendarWeeks(first, now, byDay)
+	return s.render(w, r, http.StatusOK, "meeting_list", p)
+}
+
+// calendarWeeks lays out a month in weeks from Monday to Sunday, as German
+// calendars do.
+func calendarWeeks(first, now time.Time, byDay map[int][]meetingRow) [][]calendarDay {
+	var weeks [][]calendarDay
+	week := make([]calendarDay, (int(first.Weekday())+6)%7)
+	days := first.AddDate(0, 1, -1).Day()
+	for d := 1; d <= days; d++ {
+		today := now.Year() == first.Year() && now.Month() == first.Month() && now.Day() == d
+		week = append(week, calendarDay{Day: d, Today: today, Meetings: byDay[d]})
+		if len(week) == 7 {
+			weeks = append(weeks, week)
+			week = nil
+		}
+	}
+	if len(week) > 0 {
+		for len(week) < 7 {
+			week = append(week, calendarDay{})
+		}
+		weeks = append(weeks, week)
+	}
+	return weeks
+}
+
+func monthName(lang string, t time.Time) string {
+	if lang == "en" {
+		return t.Format("January 2006")
+	}
+	return monthsDE[t.Month()] + " " + strconv.Itoa(t.Year())
+}

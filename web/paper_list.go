@@ -1,0 +1,156 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+const papersPerPage = 25
+
+// paperListPage lists papers newest first with filters for type, organization,
+// date range and a text in the title or reference.
+type paperListPage struct {
+	Page
+	Types  []option
+	Orgs   []option
+	From   string
+	Until  string
+	Text   string
+	Papers []paperRow
+	Total  int
+	Pager  pager
+}
+
+// pager links to the neighbouring pages of a list.
+type pager struct {
+	Page, Pages int
+	Prev, Next  string
+}
+
+var paperTypes = []string{ratsinfo.PaperTypeResolution, ratsinfo.PaperTypeInformation, ratsinfo.PaperTypeMotion,
+	ratsinfo.PaperTypeInquiry, ratsinfo.PaperTypeAnswer, ratsinfo.PaperTypeReport}
+
+func (s *Server) paperList(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	q := r.URL.Query()
+	p := &paperListPage{Page: s.newPage(r, "", "vorlagen")}
+	p.Title = p.T("Vorlagen")
+	var msgs []string
+	pq := ratsinfo.PaperQuery{Limit: papersPerPage}
+
+	p.Types = []option{{Value: "", Label: p.T("alle Arten")}}
+	for _, t := range paperTypes {
+		sel := q.Get("art") == t
+		if sel {
+			pq.PaperType = t
+		}
+		p.Types = append(p.Types, option{Value: t, Label: t, Selected: sel})
+	}
+	if v := q.Get("art"); v != "" && pq.PaperType == "" {
+		msgs = append(msgs, p.T("Diese Vorlagenart gibt es nicht; angezeigt werden alle Arten."))
+	}
+	orgOpts, orgID, msg := s.orgOptions(r, q.Get("gremium"), &p.Page)
+	p.Orgs, pq.OrganizationID = orgOpts, orgID
+	if msg != "" {
+		msgs = append(msgs, msg)
+	}
+	var err error
+	if pq.DateFrom, err = ratsinfo.ParseDate(q.Get("von")); err != nil {
+		msgs = append(msgs, p.T("Das Datum „von“ wurde nicht verstanden; erwartet wird JJJJ-MM-TT."))
+	}
+	if pq.DateUntil, err = ratsinfo.ParseDate(q.Get("bis")); err != nil {
+		msgs = append(msgs, p.T("Das Datum „bis“ wurde nicht verstanden; erwartet wird JJJJ-MM-TT."))
+	}
+	p.From, p.Until = pq.DateFrom.String(), pq.DateUntil.String()
+	p.Text = q.Get("q")
+	if len(p.Text) > 200 {
+		p.Text = p.Text[:200]
+	}
+	pq.Text = p.Text
+	page, msg := pageNumber(&p.Page, q.Get("seite"))
+	if msg != "" {
+		msgs = append(msgs, msg)
+	}
+	pq.Offset = (page - 1) * papersPerPage
+
+	papers, total, err := s.store.FindPapersByDate(ctx, pq)
+	if err != nil {
+		return err
+	}
+	for _, pp := range papers {
+		p.Papers = append(p.Papers, paperRowOf(pp))
+	}
+	p.Total = total
+	p.Pager = makePager(r, page, total, papersPerPage)
+	p.Message = joinMessages(msgs)
+	p.Feeds = []Link{{Label: p.T("Neue Vorlagen (Atom)"), URL: "/vorlagen.atom", Type: "application/atom+xml"}}
+	return s.render(w, r, http.StatusOK, "paper_list", p)
+}
+
+// orgOptions reads an organization filter parameter and builds the select's options.
+func (s *Server) orgOptions(r *http.Request, v string, p *Page) ([]option, int64, string) {
+	var id int64
+	msg := ""
+	if v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			msg = p.T("Das Gremium wurde nicht verstanden; angezeigt werden alle Gremien.")
+		} else {
+			id = n
+		}
+	}
+	orgs, err := s.store.FindOrganizations(r.Context(), ratsinfo.OrganizationFilter{})
+	if err != nil {
+		s.log.Warn("organizations for filter", "err", err)
+	}
+	opts := []option{{Value: "", Label: p.T("alle Gremien")}}
+	found := false
+	for _, o := range orgs {
+		if o.Deleted {
+			continue
+		}
+		found = found || o.ID == id
+		opts = append(opts, option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name, Selected: o.ID == id})
+	}
+	if id != 0 && !found {
+		return opts, 0, p.T("Dieses Gremium gibt es nicht; angezeigt werden alle Gremien.")
+	}
+	return opts, id, msg
+}
+
+// pageNumber reads ?seite=; anything but a positive number means page 1.
+func pageNumber(p *Page, v string) (int, string) {
+	if v == "" {
+		return 1, ""
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 100000 {
+		return 1, p.T("Die Seitenzahl wurde nicht verstanden; angezeigt wird die erste Seite.")
+	}
+	return n, ""
+}
+
+func makePager(r *http.Request, page, total, per int) pager {
+	pg := pager{Page: page, Pages: (total + per - 1) / per}
+	q := r.URL.Query()
+	if page > 1 {
+		pg.Prev = pathWith(r.URL.Path, q, "seite", strconv.Itoa(page-1))
+	}
+	if page < pg.Pages {
+		pg.Next = pathWith(r.URL.Path, q, "seite", strconv.Itoa(page+1))
+	}
+	return pg
+}
+
+func joinMessages(msgs []string) string {
+	out := ""
+	for i, m := range msgs {
+		if i > 0 {
+			out += " "
+		}
+		out += m
+	}
+	return out
+}

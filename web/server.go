@@ -1,0 +1,91 @@
+// Package web is the public website: server-rendered German (and English) pages,
+// calendars and feeds over the council record. It reads everything as the anonymous
+// public, so the Store alone decides what a visitor may see.
+package web
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// Config is what the website needs from the binary.
+type Config struct {
+	// BaseURL is the public address without trailing slash, e.g.
+	// https://ratsinfo.norderstedt.de; feeds, sitemaps and file links need it absolute.
+	BaseURL string
+	Store   ratsinfo.Store
+	Logger  *slog.Logger
+	// Now is the clock for "next meetings" and feed times; nil means time.Now.
+	// Tests fix it so that the demo city's dates stay in the future or past.
+	Now func() time.Time
+}
+
+// Server renders the website. It holds no request state and is safe for concurrent use.
+type Server struct {
+	baseURL string
+	store   ratsinfo.Store
+	log     *slog.Logger
+	now     func() time.Time
+	pages   *pages
+	assets  *assets
+	loc     *time.Location
+}
+
+// NewServer parses the embedded templates and hashes the assets. A broken template
+// is a programming error caught by every test, so it panics rather than returning.
+func NewServer(cfg Config) *Server {
+	s := &Server{
+		baseURL: strings.TrimRight(cfg.BaseURL, "/"),
+		store:   cfg.Store,
+		log:     cfg.Logger,
+		now:     cfg.Now,
+		loc:     ratsinfo.Berlin(),
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	s.assets = newAssets()
+	s.pages = mustParsePages(s.funcs())
+	return s
+}
+
+// Register lists every route of the website. Nothing is registered under /oparl/:
+// package oparl owns that prefix on the same mux.
+func (s *Server) Register(mux *http.ServeMux) {
+	mux.HandleFunc("GET /healthz", s.handleHealthz)
+	mux.Handle("GET /static/", s.assets)
+	mux.Handle("/", s.handle(s.homeShow)) // start page; everything unknown is a 404 page
+
+	mux.Handle("GET /sitzungen", s.handle(s.meetingList))
+	mux.Handle("GET /sitzungen/{id}", s.handle(s.meetingShow))
+	mux.Handle("GET /vorlagen", s.handle(s.paperList))
+	mux.Handle("GET /vorlagen/{id}", s.handle(s.paperShow))
+	mux.Handle("GET /gremien", s.handle(s.organizationList))
+	mux.Handle("GET /gremien/{id}", s.handle(s.organizationShow))
+	mux.Handle("GET /personen", s.handle(s.personList))
+	mux.Handle("GET /personen/{id}", s.handle(s.personShow))
+	mux.Handle("GET /dateien/{id}", s.handle(s.fileShow))
+	mux.Handle("GET /orte/{id}", s.handle(s.locationShow))
+	mux.Handle("GET /suche", s.handle(s.searchShow))
+	mux.Handle("GET /sprache", s.handle(s.langSwitch))
+
+	// Calendars and feeds. A single meeting's entry is /sitzungen/{id}.ics (see meetingShow).
+	mux.Handle("GET /sitzungen.ics", s.handle(s.meetingsICS))
+	mux.Handle("GET /gremien/{id}/sitzungen.ics", s.handle(s.organizationICS))
+	mux.Handle("GET /personen/{id}/sitzungen.ics", s.handle(s.personICS))
+
+	// Kinds without a page of their own redirect to the page that shows them.
+	mux.Handle("GET /tagesordnungspunkte/{id}", s.handle(s.agendaItemRedirect))
+	mux.Handle("GET /beratungen/{id}", s.handle(s.consultationRedirect))
+	mux.Handle("GET /mitgliedschaften/{id}", s.handle(s.membershipRedirect))
+	mux.Handle("GET /wahlperioden/{id}", s.handle(s.legislativeTermRedirect))
+	mux.Handle("GET /koerperschaften/{id}", s.handle(s.bodyRedirect))
+}
