@@ -66,7 +66,9 @@ func (c *conv) body(b *ratsinfo.Body) any {
 	if !c.omitInternal {
 		terms := make([]*legislativeTermJSON, 0, len(c.emb.terms[b.ID]))
 		for _, t := range c.emb.terms[b.ID] {
-			terms = append(terms, c.legislativeTermJSON(t, false))
+			if !t.Deleted { // embedded lists never show tombstones (spec 2-05)
+				terms = append(terms, c.legislativeTermJSON(t, false))
+			}
 		}
 		j.LegislativeTerm = &terms
 	}
@@ -152,7 +154,9 @@ func (c *conv) person(p *ratsinfo.Person) any {
 	}
 	if !c.omitInternal {
 		for _, m := range c.emb.memberships[p.ID] {
-			j.Membership = append(j.Membership, c.membershipJSON(m, false))
+			if !m.Deleted {
+				j.Membership = append(j.Membership, c.membershipJSON(m, false))
+			}
 		}
 	}
 	return j
