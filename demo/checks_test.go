@@ -160,6 +160,14 @@ func TestGenerate(t *testing.T) {
 		if papers != n || calls == 0 {
 			t.Errorf("Generate(%d): %d papers, %d progress calls", n, papers, calls)
 		}
+		if n < 1000 {
+			continue
+		}
+		// The demo's proportions: about six new papers per meeting, a person per 25.
+		meetings := must(db.Count(sys, ratsinfo.KindMeeting, ratsinfo.ListFilter{}))
+		persons := must(db.Count(sys, ratsinfo.KindPerson, ratsinfo.ListFilter{}))
+		within(t, "generated meetings", meetings, n/12, n/3)
+		within(t, "generated persons", persons, n/50, n/10)
 	}
 }
 
