@@ -1,11 +1,15 @@
 package oparl
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ratsinfo/ratsinfo"
 )
 
 // walk follows links.next from u and returns every object of every page, checking
@@ -171,5 +175,38 @@ func TestOmitInternal(t *testing.T) {
 	m := getJSON(t, fmt.Sprintf("%s/paper/%d?omit_internal=true", w.api, w.paper.ID), 200)
 	if m["mainFile"] == nil || m["consultation"] == nil {
 		t.Errorf("omit_internal dropped mainFile or consultation: %v", m)
+	}
+}
+
+// TestEmbeddedListsSkipDeleted: a deleted child disappears from its parent's
+// embedded list, stays reachable as a tombstone, and the parent's modified moves.
+func TestEmbeddedListsSkipDeleted(t *testing.T) {
+	w := newWorld(t)
+	ctx := ratsinfo.SystemContext(context.Background())
+	m := &ratsinfo.Membership{PersonID: w.alice.ID, OrganizationID: w.committee.ID, Role: "Gast"}
+	must(t, w.store.CreateMembership(ctx, m))
+	c := &ratsinfo.Consultation{PaperID: w.paper.ID, MeetingID: w.meeting.ID, Role: ratsinfo.RoleHearing}
+	must(t, w.store.CreateConsultation(ctx, c))
+	person := fmt.Sprintf("%s/person/%d", w.api, w.alice.ID)
+	paper := fmt.Sprintf("%s/paper/%d", w.api, w.paper.ID)
+	before := map[string]any{"person": getJSON(t, person, 200)["modified"], "paper": getJSON(t, paper, 200)["modified"]}
+	must(t, w.store.DeleteMembership(ctx, m.ID))
+	must(t, w.store.DeleteConsultation(ctx, c.ID))
+	for name, u := range map[string]string{"person": person, "paper": paper} {
+		obj := getJSON(t, u, 200)
+		body, _ := json.Marshal(obj)
+		for _, gone := range []string{fmt.Sprintf("/membership/%d\"", m.ID), fmt.Sprintf("/consultation/%d\"", c.ID)} {
+			if strings.Contains(string(body), gone) {
+				t.Errorf("%s still embeds deleted %s", name, gone)
+			}
+		}
+		if obj["modified"] == before[name] {
+			t.Errorf("%s: modified did not change after a child was deleted", name)
+		}
+	}
+	for _, u := range []string{fmt.Sprintf("%s/membership/%d", w.api, m.ID), fmt.Sprintf("%s/consultation/%d", w.api, c.ID)} {
+		if obj := getJSON(t, u, 200); obj["deleted"] != true {
+			t.Errorf("%s: %v, want tombstone", u, obj)
+		}
 	}
 }
