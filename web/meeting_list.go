@@ -44,10 +44,11 @@ func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) error {
 	p := &meetingListPage{Page: s.newPage(r, "", "sitzungen")}
 	now := s.now().In(s.loc)
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, s.loc)
+	var msgs []string
 	if v := q.Get("monat"); v != "" {
 		t, err := time.ParseInLocation("2006-01", v, s.loc)
 		if err != nil || t.Year() < 1900 || t.Year() > 2200 {
-			p.Message = p.T("Der Monat wurde nicht verstanden; erwartet wird JJJJ-MM, z. B. 2023-02. Angezeigt wird der aktuelle Monat.")
+			msgs = append(msgs, p.T("Der Monat wurde nicht verstanden; erwartet wird JJJJ-MM, z. B. 2023-02. Angezeigt wird der aktuelle Monat."))
 		} else {
 			first = t
 		}
@@ -55,7 +56,7 @@ func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) error {
 	if v := q.Get("gremium"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || id <= 0 {
-			p.Message = p.T("Das Gremium wurde nicht verstanden; angezeigt werden alle Gremien.")
+			msgs = append(msgs, p.T("Das Gremium wurde nicht verstanden; angezeigt werden alle Gremien."))
 		} else {
 			p.OrgID = id
 		}
@@ -74,13 +75,14 @@ func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) error {
 		p.Orgs = append(p.Orgs, option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name, Selected: o.ID == p.OrgID})
 	}
 	if p.OrgID != 0 && byID[p.OrgID] == nil {
-		p.Message = p.T("Dieses Gremium gibt es nicht; angezeigt werden alle Gremien.")
+		msgs = append(msgs, p.T("Dieses Gremium gibt es nicht; angezeigt werden alle Gremien."))
 		p.OrgID = 0
 	}
 	rng := ratsinfo.MeetingRange{From: first, Until: first.AddDate(0, 1, 0)}
 	if p.OrgID != 0 {
 		rng.OrganizationIDs = []int64{p.OrgID}
 	}
+	p.Message = joinMessages(msgs)
 	meetings, err := s.store.FindMeetingsByStart(ctx, rng)
 	if err != nil {
 		return err

@@ -139,7 +139,8 @@ func personName(p *ratsinfo.Person) string {
 func locationText(l *ratsinfo.Location) string {
 	var parts []string
 	for _, s := range []string{l.Description, l.Room, l.StreetAddress, strings.TrimSpace(l.PostalCode + " " + l.Locality)} {
-		if s != "" {
+		// Descriptions often repeat the room ("Rathaus, Sitzungsraum 2"); say it once.
+		if s != "" && !strings.Contains(strings.Join(parts, ", "), s) {
 			parts = append(parts, s)
 		}
 	}

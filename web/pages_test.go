@@ -1,0 +1,168 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// scenario is one request and what its answer must and must not contain.
+type scenario struct {
+	name   string
+	path   string
+	status int
+	want   []string
+	absent []string
+}
+
+func (w *world) scenarios() []scenario {
+	c, f := w.city, w.fix
+	return []scenario{
+		{name: "start page", path: "/", status: 200,
+			want: []string{"Nächste Sitzungen", "Leaktest-Sitzung Hauptausschuss", "Neue Antworten auf Anfragen", `href="#inhalt"`, "Zum Inhalt springen"}},
+		{name: "answer paper", path: fmt.Sprintf("/vorlagen/%d", c.AnswerPaperID), status: 200,
+			want: []string{"Beantwortung der Anfrage von Herrn Pender", "A 23/0012", "Beratungsfolge", "Hauptausschuss", "27.02.2023", "Anhörung",
+				"Beantwortet die Anfrage", fmt.Sprintf(`href="/vorlagen/%d"`, c.InquiryPaperID), "Stabsstelle Digitalisierung",
+				"1.374,64 €", "Projekt „NorderstedtGO!", fmt.Sprintf("/oparl/v1.1/file/%d/access", c.AnswerFileID),
+				fmt.Sprintf("/oparl/v1.1/file/%d/download", c.AnswerFileID)},
+			absent: []string{"Pro- jekt", "Teil- nahme"}},
+		{name: "inquiry paper links its answer", path: fmt.Sprintf("/vorlagen/%d", c.InquiryPaperID), status: 200,
+			want: []string{"Antwort auf diese Anfrage", fmt.Sprintf(`href="/vorlagen/%d"`, c.AnswerPaperID), "Anfrage"}},
+		{name: "hearing meeting", path: fmt.Sprintf("/sitzungen/%d", c.HearingMeetingID), status: 200,
+			want: []string{"Hauptausschuss", "27.02.2023", "Tagesordnung", fmt.Sprintf(`id="top-%d"`, c.HearingAgendaItemID),
+				fmt.Sprintf(`href="/vorlagen/%d"`, c.AnswerPaperID)}},
+		{name: "meeting with non-public item", path: fmt.Sprintf("/sitzungen/%d", f.Meeting), status: 200,
+			want: []string{"Leaktest-Sitzung Hauptausschuss", "Öffentlicher Punkt Radweg", "nichtöffentlich", "Öffentliche Vorlage Leaktest Radweg", "eingeladen"}},
+		{name: "cancelled meeting", path: fmt.Sprintf("/sitzungen/%d", f.CancelledMeet), status: 200,
+			want: []string{"abgesagt", "Diese Sitzung wurde abgesagt."}},
+		{name: "meeting calendar month", path: "/sitzungen?monat=2026-12", status: 200,
+			want: []string{"Dezember 2026", "Leaktest-Sitzung Hauptausschuss", "Abgesagte Leaktest-Sitzung", "abgesagt", `rel="next"`}},
+		{name: "meeting calendar by committee", path: fmt.Sprintf("/sitzungen?monat=2023-02&gremium=%d", c.MainCommitteeID), status: 200,
+			want: []string{"Februar 2023", fmt.Sprintf(`href="/sitzungen/%d"`, c.HearingMeetingID)}},
+		{name: "meeting calendar bad month", path: "/sitzungen?monat=zwölf&gremium=abc", status: 200,
+			want: []string{"Der Monat wurde nicht verstanden", "Das Gremium wurde nicht verstanden"}},
+		{name: "paper list", path: "/vorlagen", status: 200, want: []string{"Vorlagen gefunden", "Öffentliche Vorlage Leaktest Radweg"}},
+		{name: "paper list by type", path: "/vorlagen?art=Anfrage&q=Pender", status: 200,
+			want: []string{"Anfrage von Herrn Pender"}, absent: []string{"Beantwortung der Anfrage von Herrn Pender"}},
+		{name: "paper list bad input", path: "/vorlagen?von=gestern&bis=2023-13-45&seite=-3&art=Quatsch&gremium=999999", status: 200,
+			want: []string{"„von“ wurde nicht verstanden", "„bis“ wurde nicht verstanden", "Seitenzahl", "Vorlagenart", "Dieses Gremium gibt es nicht"}},
+		{name: "paper list text and dates", path: "/vorlagen?q=pender&von=2023-01-01&bis=2023-12-31", status: 200,
+			want: []string{"Anfrage von Herrn Pender", "Beantwortung der Anfrage von Herrn Pender"}},
+		{name: "search by reference", path: "/suche?q=A+23%2F0012", status: 200,
+			want: []string{"Anfrage von Herrn Pender", "Treffer"}},
+		{name: "search empty", path: "/suche", status: 200, want: []string{"Titel oder Vorlagennummer"}},
+		{name: "organizations", path: "/gremien", status: 200, want: []string{"Hauptausschuss", "Stabsstelle Digitalisierung"}},
+		{name: "main committee", path: fmt.Sprintf("/gremien/%d", c.MainCommitteeID), status: 200,
+			want: []string{"Hauptausschuss", "Mitglieder", "Nächste Sitzungen", "Leaktest-Sitzung Hauptausschuss", "Leaktestperson", "/sitzungen.ics"}},
+		{name: "persons", path: "/personen", status: 200, want: []string{"Leaktestperson, Scheue"}},
+		{name: "shy person", path: fmt.Sprintf("/personen/%d", f.ShyPerson), status: 200,
+			want: []string{"Scheue Leaktestperson", "Hauptausschuss", "Mitglied"}, absent: []string{"E-Mail", "Telefon"}},
+		{name: "answer file", path: fmt.Sprintf("/dateien/%d", c.AnswerFileID), status: 200,
+			want: []string{"Beantwortung der Anfrage", "Datei herunterladen", fmt.Sprintf(`href="/vorlagen/%d"`, c.AnswerPaperID)}},
+		{name: "secret paper is not found", path: fmt.Sprintf("/vorlagen/%d", f.SecretPaper), status: 404, want: []string{"Seite nicht gefunden", `href="/"`}},
+		{name: "secret file is not found", path: fmt.Sprintf("/dateien/%d", f.SecretFile), status: 404},
+		{name: "non-public item leads to its bare number", path: fmt.Sprintf("/tagesordnungspunkte/%d", f.SecretItem), status: 301},
+		{name: "public item redirects", path: fmt.Sprintf("/tagesordnungspunkte/%d", f.PublicItem), status: 301},
+		{name: "unknown paper", path: "/vorlagen/999999999", status: 404, want: []string{"Seite nicht gefunden", "Zur Startseite"}},
+		{name: "malformed id", path: "/vorlagen/abc", status: 404, want: []string{"Seite nicht gefunden"}},
+		{name: "unknown path", path: "/gibt/es/nicht", status: 404, want: []string{"Seite nicht gefunden"}},
+		{name: "meeting ICS", path: fmt.Sprintf("/sitzungen/%d.ics", f.Meeting), status: 200,
+			want: []string{"BEGIN:VCALENDAR", "TZID:Europe/Berlin", "DTSTART;TZID=Europe/Berlin:20261214T180000", "TOP 2 nichtöffentlich"}},
+		{name: "healthz", path: "/healthz", status: 200, want: []string{"ok"}},
+	}
+}
+
+func TestPages(t *testing.T) {
+	w := testWorld(t)
+	for _, sc := range w.scenarios() {
+		t.Run(sc.name, func(t *testing.T) {
+			res, body := w.get(t, sc.path)
+			if strings.HasPrefix(res.Header.Get("Content-Type"), "text/calendar") {
+				body = unfoldICS(body)
+			}
+			if res.StatusCode != sc.status {
+				t.Fatalf("GET %s: status %d, want %d\n%s", sc.path, res.StatusCode, sc.status, excerpt(body))
+			}
+			for _, s := range sc.want {
+				if !strings.Contains(body, s) {
+					t.Errorf("GET %s: missing %q", sc.path, s)
+				}
+			}
+			for _, s := range append(sc.absent, w.secrets...) {
+				if strings.Contains(body, s) {
+					t.Errorf("GET %s: contains %q, which must not appear", sc.path, s)
+				}
+			}
+		})
+	}
+}
+
+// TestRedirectTargets checks that minor kinds lead to the page that shows them.
+func TestRedirectTargets(t *testing.T) {
+	w := testWorld(t)
+	res, _ := w.get(t, fmt.Sprintf("/tagesordnungspunkte/%d", w.fix.PublicItem))
+	if loc := res.Header.Get("Location"); loc != fmt.Sprintf("/sitzungen/%d#top-%d", w.fix.Meeting, w.fix.PublicItem) {
+		t.Errorf("agenda item redirects to %q", loc)
+	}
+	cons, err := w.store.FindConsultations(t.Context(), ratsinfo.ConsultationFilter{PaperIDs: []int64{w.city.AnswerPaperID}})
+	if err != nil || len(cons) == 0 {
+		t.Fatalf("consultations of the answer: %v", err)
+	}
+	res, _ = w.get(t, fmt.Sprintf("/beratungen/%d", cons[0].ID))
+	if loc := res.Header.Get("Location"); !strings.HasPrefix(loc, fmt.Sprintf("/vorlagen/%d#beratung-", w.city.AnswerPaperID)) {
+		t.Errorf("consultation redirects to %q", loc)
+	}
+}
+
+func TestConditionalGet(t *testing.T) {
+	w := testWorld(t)
+	for _, path := range []string{fmt.Sprintf("/vorlagen/%d", w.city.AnswerPaperID), "/sitzungen.ics"} {
+		res, _ := w.get(t, path)
+		etag := res.Header.Get("ETag")
+		if etag == "" || res.Header.Get("Last-Modified") == "" {
+			t.Fatalf("%s: ETag %q, Last-Modified %q", path, etag, res.Header.Get("Last-Modified"))
+		}
+		lastMod := res.Header.Get("Last-Modified")
+		res, body := w.get(t, path, "If-None-Match", etag)
+		if res.StatusCode != http.StatusNotModified || body != "" {
+			t.Errorf("%s with If-None-Match: %d, %d bytes", path, res.StatusCode, len(body))
+		}
+		res, _ = w.get(t, path, "If-Modified-Since", lastMod)
+		if res.StatusCode != http.StatusNotModified {
+			t.Errorf("%s with If-Modified-Since: %d", path, res.StatusCode)
+		}
+	}
+}
+
+func TestAssetsCachedForever(t *testing.T) {
+	w := testWorld(t)
+	_, page := w.get(t, "/")
+	url := w.web.assets.url("style.css")
+	if !strings.Contains(page, `href="`+url+`"`) {
+		t.Fatalf("page does not link %s", url)
+	}
+	res, body := w.get(t, url)
+	if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Cache-Control"), "immutable") || !strings.Contains(body, "@media print") {
+		t.Errorf("asset: %d %q", res.StatusCode, res.Header.Get("Cache-Control"))
+	}
+	if res, _ := w.get(t, "/static/style.0000.css"); res.StatusCode != 404 {
+		t.Errorf("unknown asset: %d", res.StatusCode)
+	}
+}
+
+func excerpt(s string) string {
+	if len(s) > 2000 {
+		return s[:2000] + "…"
+	}
+	return s
+}
+
+// unfoldICS joins folded calendar lines and undoes TEXT escapes, so tests can
+// look for plain phrases.
+func unfoldICS(s string) string {
+	s = strings.ReplaceAll(s, "\r\n ", "")
+	return strings.NewReplacer(`\n`, "\n", `\,`, ",", `\;`, ";", `\\`, `\`).Replace(s)
+}
