@@ -13,36 +13,23 @@ type icalWriter struct {
 	buf bytes.Buffer
 }
 
-// line writes "NAME:value" with value already in its final form.
+// line writes "NAME:value" with value already in its final form. Lines longer
+// than 75 octets continue on lines that start with a space (section 3.1).
 func (w *icalWriter) line(name, value string) {
 	l := name + ":" + value
-	for len(l) > 75 {
-		cut := 75
+	limit := 75
+	for len(l) > limit {
+		cut := limit
 		for cut > 0 && !utf8.RuneStart(l[cut]) {
 			cut--
 		}
 		w.buf.WriteString(l[:cut])
 		w.buf.WriteString("\r\n ")
 		l = l[cut:]
-		// The continuation's leading space counts towards its 75 octets.
-		if len(l) <= 74 {
-			break
-		}
-		w.buf.WriteString(l[:74-countBack(l, 74)])
-		w.buf.WriteString("\r\n ")
-		l = l[74-countBack(l, 74):]
+		limit = 74 // the leading space counts
 	}
 	w.buf.WriteString(l)
 	w.buf.WriteString("\r\n")
-}
-
-// countBack is how many bytes to step back from n so as not to split a character.
-func countBack(s string, n int) int {
-	k := 0
-	for n-k > 0 && !utf8.RuneStart(s[n-k]) {
-		k++
-	}
-	return k
 }
 
 // text writes a TEXT property, escaping what RFC 5545 section 3.3.11 demands.

@@ -81,6 +81,11 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /sitzungen.ics", s.handle(s.meetingsICS))
 	mux.Handle("GET /gremien/{id}/sitzungen.ics", s.handle(s.organizationICS))
 	mux.Handle("GET /personen/{id}/sitzungen.ics", s.handle(s.personICS))
+	mux.Handle("GET /vorlagen.atom", s.handle(s.papersAtom))
+	mux.Handle("GET /gremien/{id}/vorlagen.atom", s.handle(s.organizationAtom))
+	mux.Handle("GET /sitemap.xml", s.handle(s.sitemap))
+	mux.Handle("GET /robots.txt", s.handle(s.robotsTxt))
+	mux.Handle("GET /opensearch.xml", s.handle(s.openSearch))
 
 	// Kinds without a page of their own redirect to the page that shows them.
 	mux.Handle("GET /tagesordnungspunkte/{id}", s.handle(s.agendaItemRedirect))
