@@ -2,6 +2,8 @@ package web
 
 import (
 	"fmt"
+	"io"
+	"net/url"
 	"net/http"
 	"strings"
 	"testing"
@@ -72,6 +74,14 @@ func (w *world) scenarios() []scenario {
 		{name: "meeting ICS", path: fmt.Sprintf("/sitzungen/%d.ics", f.Meeting), status: 200,
 			want: []string{"BEGIN:VCALENDAR", "TZID:Europe/Berlin", "DTSTART;TZID=Europe/Berlin:20261214T180000", "TOP 2 nichtöffentlich"}},
 		{name: "healthz", path: "/healthz", status: 200, want: []string{"ok"}},
+		{name: "imprint", path: "/impressum", status: 200, want: []string{"Impressum", "Norderstedt"}},
+		{name: "privacy", path: "/datenschutz", status: 200, want: []string{"Datenschutz-Grundverordnung"}},
+		{name: "accessibility statement", path: "/barrierefreiheit", status: 200,
+			want: []string{"Erklärung zur Barrierefreiheit", "BITV 2.0", `method="post"`, "Ihre Nachricht"}},
+		{name: "report file form", path: fmt.Sprintf("/dateien/%d/melden", c.AnswerFileID), status: 200,
+			want: []string{"Datei melden", "Personenbezogene Daten", `method="post"`}},
+		{name: "report secret file", path: fmt.Sprintf("/dateien/%d/melden", f.SecretFile), status: 404},
+		{name: "english", path: "/?lang=en", status: 200, want: []string{`lang="en"`, "Skip to content", "Meetings", "Papers"}},
 	}
 }
 
@@ -165,4 +175,30 @@ func excerpt(s string) string {
 func unfoldICS(s string) string {
 	s = strings.ReplaceAll(s, "\r\n ", "")
 	return strings.NewReplacer(`\n`, "\n", `\,`, ",", `\;`, ";", `\\`, `\`).Replace(s)
+}
+
+func TestFeedbackForms(t *testing.T) {
+	w := testWorld(t)
+	post := func(path string, form url.Values) (int, string) {
+		res, err := http.PostForm(w.srv.URL+path, form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	code, body := post("/barrierefreiheit", url.Values{"text": {""}, "email": {"kein-at"}})
+	if code != 400 || !strings.Contains(body, "Bitte schreiben Sie Ihre Nachricht.") || !strings.Contains(body, "keine gültige E-Mail-Adresse") ||
+		!strings.Contains(body, `aria-invalid="true"`) {
+		t.Errorf("invalid feedback: %d", code)
+	}
+	code, body = post("/barrierefreiheit", url.Values{"text": {"Der Kontrast im Kalender ist zu schwach."}, "email": {"a@example.org"}})
+	if code != 200 || !strings.Contains(body, "Vielen Dank") {
+		t.Errorf("feedback: %d", code)
+	}
+	code, body = post(fmt.Sprintf("/dateien/%d/melden", w.city.AnswerFileID), url.Values{"grund": {"personenbezogen"}, "text": {"Seite 2 nennt meine Adresse."}})
+	if code != 200 || !strings.Contains(body, "Vielen Dank") {
+		t.Errorf("file report: %d", code)
+	}
 }

@@ -76,6 +76,12 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /orte/{id}", s.handle(s.locationShow))
 	mux.Handle("GET /suche", s.handle(s.searchShow))
 	mux.Handle("GET /sprache", s.handle(s.langSwitch))
+	mux.Handle("GET /impressum", s.handle(s.legalShow("impressum", "Impressum")))
+	mux.Handle("GET /datenschutz", s.handle(s.legalShow("datenschutz", "Datenschutz")))
+	mux.Handle("GET /barrierefreiheit", s.handle(s.legalShow("barrierefreiheit", "Erklärung zur Barrierefreiheit")))
+	mux.Handle("POST /barrierefreiheit", s.handle(s.accessibilityFeedback))
+	mux.Handle("GET /dateien/{id}/melden", s.handle(s.fileReport))
+	mux.Handle("POST /dateien/{id}/melden", s.handle(s.fileReport))
 
 	// Calendars and feeds. A single meeting's entry is /sitzungen/{id}.ics (see meetingShow).
 	mux.Handle("GET /sitzungen.ics", s.handle(s.meetingsICS))
