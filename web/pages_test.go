@@ -3,8 +3,8 @@ package web
 import (
 	"fmt"
 	"io"
-	"net/url"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
