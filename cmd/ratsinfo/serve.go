@@ -52,11 +52,14 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	}
 
 	mux := http.NewServeMux()
-	oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log}).Register(mux)
+	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log})
+	api.Register(mux)
 	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Logger: log}).Register(mux)
 
 	srv := &http.Server{
-		Handler:           web.AccessLog(log, mux),
+		// CleanPaths answers non-canonical API paths with 301 before ServeMux would
+		// answer them with its own 307.
+		Handler:           web.AccessLog(log, api.CleanPaths(mux)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // large file downloads
