@@ -1,0 +1,186 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Browser tests run the real server in headless Chromium: axe-core on every page
+// type (zero WCAG 2.1 AA violations), keyboard use, and screenshots at 320 px.
+// They need RATSINFO_TEST_CHROMIUM (the browser) and RATSINFO_TEST_AXE (axe.min.js).
+
+func browser(t *testing.T) (context.Context, string) {
+	t.Helper()
+	bin := os.Getenv("RATSINFO_TEST_CHROMIUM")
+	if bin == "" {
+		t.Skip("Browsertests übersprungen: RATSINFO_TEST_CHROMIUM nennt keinen Chromium (z. B. /usr/bin/chromium).")
+	}
+	axePath := os.Getenv("RATSINFO_TEST_AXE")
+	if axePath == "" {
+		t.Skip("Browsertests übersprungen: RATSINFO_TEST_AXE nennt keine axe.min.js (npm-Paket axe-core).")
+	}
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatalf("axe-core lesen: %v", err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	return ctx, string(axe)
+}
+
+func artifactDir(t *testing.T) string {
+	if d := os.Getenv("RATSINFO_TEST_ARTIFACTS"); d != "" {
+		dir := filepath.Join(d, "screenshots")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	return t.TempDir()
+}
+
+// pageTypes are one URL of every page type.
+func (w *world) pageTypes() map[string]string {
+	return map[string]string{
+		"start":          "/",
+		"vorlage":        fmt.Sprintf("/vorlagen/%d", w.city.AnswerPaperID),
+		"anfrage":        fmt.Sprintf("/vorlagen/%d", w.city.InquiryPaperID),
+		"vorlagen":       "/vorlagen?art=Anfrage",
+		"sitzung":        fmt.Sprintf("/sitzungen/%d", w.fix.Meeting),
+		"sitzung-2023":   fmt.Sprintf("/sitzungen/%d", w.city.HearingMeetingID),
+		"kalender":       "/sitzungen?monat=2026-12",
+		"gremien":        "/gremien",
+		"gremium":        fmt.Sprintf("/gremien/%d", w.city.MainCommitteeID),
+		"personen":       "/personen",
+		"person":         fmt.Sprintf("/personen/%d", w.fix.ShyPerson),
+		"datei":          fmt.Sprintf("/dateien/%d", w.city.AnswerFileID),
+		"datei-melden":   fmt.Sprintf("/dateien/%d/melden", w.city.AnswerFileID),
+		"suche":          "/suche?q=Smart",
+		"barrierefrei":   "/barrierefreiheit",
+		"impressum":      "/impressum",
+		"datenschutz":    "/datenschutz",
+		"nicht-gefunden": "/vorlagen/999999999",
+		"fehleingabe":    "/vorlagen?von=gestern",
+	}
+}
+
+type axeResult struct {
+	Violations []struct {
+		ID    string `json:"id"`
+		Help  string `json:"help"`
+		Nodes []struct {
+			Target []any `json:"target"`
+		} `json:"nodes"`
+	} `json:"violations"`
+}
+
+func TestBrowserAccessibility(t *testing.T) {
+	ctx, axe := browser(t)
+	w := testWorld(t)
+	shots := artifactDir(t)
+	for name, path := range w.pageTypes() {
+		t.Run(name, func(t *testing.T) {
+			err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(w.srv.URL+path), chromedp.WaitReady(chromedp.CSS("body")))
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axe+";true")); err != nil {
+				t.Fatalf("load axe: %v", err)
+			}
+			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => JSON.stringify(r))`,
+				chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("axe: %v", err)
+			}
+			var res axeResult
+			if err := json.Unmarshal([]byte(raw), &res); err != nil {
+				t.Fatalf("axe result: %v", err)
+			}
+			for _, v := range res.Violations {
+				t.Errorf("%s: axe %s (%s) at %v", path, v.ID, v.Help, v.Nodes)
+			}
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(320, 640), chromedp.Navigate(w.srv.URL+path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+				t.Fatalf("320 px: %v", err)
+			}
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+			if err != nil {
+				t.Fatalf("screenshot: %v", err)
+			}
+			if err := os.WriteFile(filepath.Join(shots, name+"-320.jpg"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// At 320 px nothing may force horizontal scrolling (WCAG 1.4.10 reflow).
+			overflow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if overflow {
+				t.Errorf("%s: page scrolls sideways at 320 px", path)
+			}
+		})
+	}
+}
+
+func TestBrowserKeyboard(t *testing.T) {
+	ctx, _ := browser(t)
+	w := testWorld(t)
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(w.srv.URL+fmt.Sprintf("/vorlagen/%d", w.city.AnswerPaperID)),
+		chromedp.WaitReady(chromedp.CSS("body")),
+		chromedp.KeyEvent("\t"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.textContent`))
+	href, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.getAttribute("href") || ""`))
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\r"), chromedp.Sleep(200*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	afterEnter, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`))
+	// The browser may ask for English, so the link's text is not checked, only its target.
+	if first == "" || href != "#inhalt" {
+		t.Errorf("first tab stop is %q (%s), want the skip link", first, href)
+	}
+	if afterEnter != "inhalt" {
+		t.Errorf("skip link moved focus to %q, want main", afterEnter)
+	}
+
+	// The calendar filter works with the keyboard and without script: choose the
+	// committee, submit with Enter, and the URL carries the filter.
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(w.srv.URL+"/sitzungen?monat=2023-02"),
+		chromedp.WaitReady(chromedp.CSS("#gremium")),
+		chromedp.SetValue(chromedp.CSS("#gremium"), fmt.Sprint(w.city.MainCommitteeID)),
+		chromedp.Focus(chromedp.CSS("#monat")),
+		chromedp.KeyEvent("\r"),
+		chromedp.Sleep(500*time.Millisecond),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(url, fmt.Sprintf("gremium=%d", w.city.MainCommitteeID)) {
+		t.Errorf("filter submitted to %s", url)
+	}
+}
