@@ -23,7 +23,7 @@ func (db *DB) FindMeetingsByStart(ctx context.Context, r ratsinfo.MeetingRange) 
 		c.add("t.start_at < ?", r.Until.UnixMicro())
 	}
 	if r.OrganizationIDs != nil {
-		db.linked(c, "Meeting.organization", "l.src = t.id", "l.dst", r.OrganizationIDs)
+		db.linkedFrom(c, "Meeting.organization", r.OrganizationIDs)
 	}
 	order := " ORDER BY t.start_at, t.id"
 	if r.Descending {
@@ -60,15 +60,17 @@ func (db *DB) FindPapersByDate(ctx context.Context, pq ratsinfo.PaperQuery) ([]*
 		c.add("t.date <= ?", pq.DateUntil.String())
 	}
 	if pq.PersonID != 0 {
-		db.linked(c, "Paper.originatorPerson", "l.src = t.id", "l.dst", []int64{pq.PersonID})
+		db.linkedFrom(c, "Paper.originatorPerson", []int64{pq.PersonID})
 	}
 	if pq.RelatedPaperID != 0 {
-		db.linked(c, "Paper.relatedPaper", "l.src = t.id", "l.dst", []int64{pq.RelatedPaperID})
+		db.linkedFrom(c, "Paper.relatedPaper", []int64{pq.RelatedPaperID})
 	}
 	if pq.OrganizationID != 0 {
-		c.add("(EXISTS (SELECT 1 FROM link l WHERE l.kind IN ('Paper.underDirectionOf', 'Paper.originatorOrganization') AND l.src = t.id AND l.dst = ?)"+
-			" OR EXISTS (SELECT 1 FROM consultation k JOIN link l ON l.kind = 'Consultation.organization' AND l.src = k.id"+
-			" WHERE k.paper_id = t.id AND NOT k.deleted AND l.dst = ?))", pq.OrganizationID, pq.OrganizationID)
+		// Set-based through the link_dst index: per-row EXISTS over consultations
+		// scanned the whole paper table.
+		c.add("(t.id IN (SELECT l.src FROM link l WHERE l.kind IN ('Paper.underDirectionOf', 'Paper.originatorOrganization') AND l.dst = ?)"+
+			" OR t.id IN (SELECT k.paper_id FROM link l JOIN consultation k ON k.id = l.src"+
+			" WHERE l.kind = 'Consultation.organization' AND l.dst = ? AND NOT k.deleted))", pq.OrganizationID, pq.OrganizationID)
 	}
 	q := "SELECT t.id, COUNT(*) OVER() FROM paper t" + c.sql() + " ORDER BY COALESCE(t.date, '') DESC, t.id DESC"
 	ids, total, err := db.selectIDs(ctx, q, c.args, pq.Offset, pq.Limit)
@@ -92,12 +94,12 @@ func (db *DB) FindPapersByDate(ctx context.Context, pq ratsinfo.PaperQuery) ([]*
 	return inOrder(ids, ps, func(p *ratsinfo.Paper) int64 { return p.ID }), total, nil
 }
 
-// linked adds "a link of this kind exists whose other end is one of ids".
-func (db *DB) linked(c *cond, kind, join, col string, ids []int64) {
+// linkedFrom adds "the row links, by a link of this kind, to one of ids", as a
+// set lookup on the link_dst index.
+func (db *DB) linkedFrom(c *cond, kind string, ids []int64) {
 	sub := &cond{}
-	db.in(sub, col, ids)
-	c.add("EXISTS (SELECT 1 FROM link l WHERE l.kind = '"+kind+"' AND "+join+" AND "+
-		strings.Join(sub.where, " AND ")+")", sub.args...)
+	db.in(sub, "l.dst", ids)
+	c.add("t.id IN (SELECT l.src FROM link l WHERE l.kind = '"+kind+"' AND "+strings.Join(sub.where, " AND ")+")", sub.args...)
 }
 
 // selectIDs runs a query of (id, total) rows with offset and limit.
