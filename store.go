@@ -21,6 +21,11 @@ type ListFilter struct {
 	// WithDeleted includes tombstones. OParl lists include them only with
 	// modified_since; reads by id always return them.
 	WithDeleted bool
+	// Embedded says the objects are loaded to be embedded in the objects that refer
+	// to them. An embedded object omits its back-references (OParl 1.1, 3-00), so
+	// the store may leave them empty (File's MeetingIDs, AgendaItemIDs and PaperIDs,
+	// Location's BodyIDs to PaperIDs) and save the queries that find them.
+	Embedded bool
 
 	AfterID int64 // keyset cursor: only ids greater than this
 	Limit   int   // 0: no limit

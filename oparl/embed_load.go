@@ -68,7 +68,7 @@ func (s *Server) loadFiles(ctx context.Context, e *embeds, ids *idSet) error {
 	if len(ids.list) == 0 {
 		return nil
 	}
-	files, err := s.store.FindFiles(ctx, ratsinfo.FileFilter{ListFilter: ratsinfo.ListFilter{IDs: ids.list}})
+	files, err := s.store.FindFiles(ctx, ratsinfo.FileFilter{ListFilter: ratsinfo.ListFilter{IDs: ids.list, Embedded: true}})
 	if err != nil {
 		return fmt.Errorf("load embedded files: %w", err)
 	}
@@ -84,7 +84,7 @@ func (s *Server) loadLocations(ctx context.Context, e *embeds, ids *idSet) error
 	if len(ids.list) == 0 {
 		return nil
 	}
-	locs, err := s.store.FindLocations(ctx, ratsinfo.LocationFilter{ListFilter: ratsinfo.ListFilter{IDs: ids.list}})
+	locs, err := s.store.FindLocations(ctx, ratsinfo.LocationFilter{ListFilter: ratsinfo.ListFilter{IDs: ids.list, Embedded: true}})
 	if err != nil {
 		return fmt.Errorf("load embedded locations: %w", err)
 	}

@@ -16,7 +16,7 @@ var fileOps = &kindOps[*ratsinfo.File]{
 		return f, &f.Meta, err
 	},
 	tomb: func(m ratsinfo.Meta) *ratsinfo.File { return &ratsinfo.File{Meta: m} },
-	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.File) error {
+	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.File, embedded bool) error {
 		src := ids(xs, func(f *ratsinfo.File) int64 { return f.ID })
 		c := &cond{}
 		db.in(c, "t.master_file_id", src)
@@ -27,6 +27,12 @@ var fileOps = &kindOps[*ratsinfo.File]{
 		der, err := loadPairs(ctx, q, "SELECT t.master_file_id, t.id FROM file t"+c.sql()+" ORDER BY t.id", c.args...)
 		if err != nil {
 			return err
+		}
+		if embedded {
+			for _, f := range xs {
+				f.DerivativeFileIDs = der[f.ID]
+			}
+			return nil
 		}
 		back, err := db.loadBackrefs(ctx, q, ratsinfo.KindFile, src, v)
 		for _, f := range xs {
@@ -84,7 +90,10 @@ var locationOps = &kindOps[*ratsinfo.Location]{
 		return l, &l.Meta, err
 	},
 	tomb: func(m ratsinfo.Meta) *ratsinfo.Location { return &ratsinfo.Location{Meta: m} },
-	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.Location) error {
+	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.Location, embedded bool) error {
+		if embedded {
+			return nil // back-references are all that fill loads
+		}
 		back, err := db.loadBackrefs(ctx, q, ratsinfo.KindLocation, ids(xs, func(l *ratsinfo.Location) int64 { return l.ID }), v)
 		for _, l := range xs {
 			b := back[l.ID]

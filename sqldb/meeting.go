@@ -20,7 +20,7 @@ var meetingOps = &kindOps[*ratsinfo.Meeting]{
 		return m, &m.Meta, err
 	},
 	tomb: func(m ratsinfo.Meta) *ratsinfo.Meeting { return &ratsinfo.Meeting{Meta: m} },
-	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.Meeting) error {
+	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.Meeting, _ bool) error {
 		src := ids(xs, func(m *ratsinfo.Meeting) int64 { return m.ID })
 		l, err := db.loadLinks(ctx, q, ratsinfo.KindMeeting, []string{"organization", "participant"}, src, "")
 		if err != nil {
@@ -98,7 +98,7 @@ var agendaItemOps = &kindOps[*ratsinfo.AgendaItem]{
 		return a, &a.Meta, err
 	},
 	tomb: func(m ratsinfo.Meta) *ratsinfo.AgendaItem { return &ratsinfo.AgendaItem{Meta: m} },
-	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.AgendaItem) error {
+	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.AgendaItem, _ bool) error {
 		f, err := db.loadLinks(ctx, q, ratsinfo.KindAgendaItem, []string{"auxiliaryFile"},
 			ids(xs, func(a *ratsinfo.AgendaItem) int64 { return a.ID }), liveFileJoin)
 		for _, a := range xs {

@@ -16,7 +16,7 @@ var organizationOps = &kindOps[*ratsinfo.Organization]{
 		return o, &o.Meta, err
 	},
 	tomb: func(m ratsinfo.Meta) *ratsinfo.Organization { return &ratsinfo.Organization{Meta: m} },
-	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.Organization) error {
+	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.Organization, _ bool) error {
 		c := &cond{}
 		db.in(c, "t.organization_id", ids(xs, func(o *ratsinfo.Organization) int64 { return o.ID }))
 		c.add("NOT t.deleted")

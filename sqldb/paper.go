@@ -23,7 +23,7 @@ var paperLinks = []string{"auxiliaryFile", "location", "originatorPerson", "unde
 
 // fillPapers loads every reference list of a page of papers in four queries. Links
 // between papers only name papers the viewer may see.
-func fillPapers(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.Paper) error {
+func fillPapers(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.Paper, _ bool) error {
 	src := ids(xs, func(p *ratsinfo.Paper) int64 { return p.ID })
 	l, err := db.loadLinks(ctx, q, ratsinfo.KindPaper, paperLinks[1:], src, "")
 	if err != nil {
@@ -125,7 +125,7 @@ var consultationOps = &kindOps[*ratsinfo.Consultation]{
 		return c, &c.Meta, err
 	},
 	tomb: func(m ratsinfo.Meta) *ratsinfo.Consultation { return &ratsinfo.Consultation{Meta: m} },
-	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.Consultation) error {
+	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.Consultation, _ bool) error {
 		l, err := db.loadLinks(ctx, q, ratsinfo.KindConsultation, []string{"organization"},
 			ids(xs, func(c *ratsinfo.Consultation) int64 { return c.ID }), "")
 		for _, c := range xs {

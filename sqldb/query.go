@@ -168,10 +168,11 @@ func (db *DB) listCond(tb *table, v ratsinfo.Viewer, f ratsinfo.ListFilter) (*co
 
 // kindOps reads one kind: how to scan a row, and what to do after scanning a page.
 type kindOps[T any] struct {
-	tb     *table
-	scan   func(sc func(...any) error) (T, *ratsinfo.Meta, error)
-	tomb   func(ratsinfo.Meta) T
-	fill   func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []T) error
+	tb   *table
+	scan func(sc func(...any) error) (T, *ratsinfo.Meta, error)
+	tomb func(ratsinfo.Meta) T
+	// fill loads the reference lists of a page; embedded: see ListFilter.Embedded.
+	fill   func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []T, embedded bool) error
 	redact func(x T, v ratsinfo.Viewer)
 }
 
@@ -222,7 +223,7 @@ func (o *kindOps[T]) list(ctx context.Context, db *DB, f ratsinfo.ListFilter, ex
 	}
 	rows.Close()
 	if o.fill != nil && len(live) > 0 {
-		if err := o.fill(ctx, db, r, v, live); err != nil {
+		if err := o.fill(ctx, db, r, v, live, f.Embedded); err != nil {
 			return nil, wrap("find "+string(o.tb.kind), err)
 		}
 	}
