@@ -223,10 +223,24 @@ func (t *txState) remove(ctx context.Context, now time.Time, tb *table, id int64
 	return t.bumpParents(ctx, now, tb, id, cur.parent, 0, false)
 }
 
+// clearRefs removes an object's links and back-references before they are written
+// anew. Rows still in the buffers are dropped there and rows already written are
+// deleted, so no flush is needed: a bulk load that creates an object and then
+// updates it (a consultation and its agenda item point at each other) keeps its
+// multi-row INSERTs full instead of flushing a few rows per update.
 func (t *txState) clearRefs(ctx context.Context, k ratsinfo.Kind, id int64, links []linkList) error {
-	if err := t.flush(ctx); err != nil {
-		return err
-	}
+	t.links = dropRows(t.links, 4, func(row []any) bool {
+		if row[1].(int64) != id {
+			return false
+		}
+		for _, l := range links {
+			if row[0].(string) == string(k)+"."+l.kind {
+				return true
+			}
+		}
+		return false
+	})
+	t.refs = dropRows(t.refs, 6, func(row []any) bool { return row[2].(string) == string(k) && row[3].(int64) == id })
 	for _, l := range links {
 		if _, err := t.exec(ctx, "DELETE FROM link WHERE kind = ? AND src = ?", string(k)+"."+l.kind, id); err != nil {
 			return err
@@ -234,6 +248,18 @@ func (t *txState) clearRefs(ctx context.Context, k ratsinfo.Kind, id int64, link
 	}
 	_, err := t.exec(ctx, "DELETE FROM backref WHERE src_kind = ? AND src_id = ?", string(k), id)
 	return err
+}
+
+// dropRows removes the rows for which drop is true from a flattened buffer of rows
+// of width values, in place.
+func dropRows(buf []any, width int, drop func(row []any) bool) []any {
+	out := buf[:0]
+	for i := 0; i+width <= len(buf); i += width {
+		if !drop(buf[i : i+width]) {
+			out = append(out, buf[i:i+width]...)
+		}
+	}
+	return out
 }
 
 func (t *txState) insertLinks(ctx context.Context, k ratsinfo.Kind, id int64, links []linkList) error {
