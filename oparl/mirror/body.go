@@ -1,0 +1,181 @@
+package mirror
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// importer is the state of one Import call.
+type importer struct {
+	store  ratsinfo.Store
+	src    ratsinfo.SourceMap
+	blobs  ratsinfo.BlobStore
+	opt    Options
+	client *http.Client
+	sem    chan struct{}
+	rep    *Report
+	berlin *time.Location
+
+	version11 bool  // the System speaks OParl 1.1 (embedded objects need timestamps)
+	allowBody bool  // a Body may be imported now (only from the System's body list)
+	body      int64 // local id of the body being mirrored
+
+	// cache holds committed source refs, staged those of the open transaction
+	// (merged on commit, dropped on rollback). Only the writer goroutine uses them.
+	cache, staged map[string]ratsinfo.SourceRef
+	// blobs downloaded for the page being written: accessUrl → content.
+	downloads map[string]blobInfo
+	// missing are URLs that could not be fetched in this run (404 and the like).
+	missing map[string]bool
+}
+
+// bodyLists are a body's external lists in import order: what others point to
+// comes first (locations, files, organizations, persons), so that most references
+// resolve at once; the rest (agenda item ↔ consultation, paper ↔ paper) waits in
+// the pending set for the fix-up pass.
+var bodyLists = []struct {
+	prop string
+	kind ratsinfo.Kind
+}{
+	{"locationList", ratsinfo.KindLocation},
+	{"legislativeTermList", ratsinfo.KindLegislativeTerm},
+	{"file", ratsinfo.KindFile},
+	{"organization", ratsinfo.KindOrganization},
+	{"person", ratsinfo.KindPerson},
+	{"membership", ratsinfo.KindMembership},
+	{"meeting", ratsinfo.KindMeeting},
+	{"agendaItem", ratsinfo.KindAgendaItem},
+	{"paper", ratsinfo.KindPaper},
+	{"consultation", ratsinfo.KindConsultation},
+}
+
+// listCheckpoint is what is stored per list URL.
+type listCheckpoint struct {
+	// Since is the server time at which the last complete run of this list began:
+	// the next run asks for modified_since=Since.
+	Since string `json:"since,omitempty"`
+	// Started and Next belong to a run in progress: when it began, and the page to
+	// continue with after a kill.
+	Started string `json:"started,omitempty"`
+	Next    string `json:"next,omitempty"`
+	// Filter is the modified_since the run in progress was started with.
+	Filter string `json:"filter,omitempty"`
+}
+
+const timeFormat = "2006-01-02T15:04:05-07:00"
+
+// mirrorBody imports one Body object and then its lists, then resolves what
+// stayed pending.
+func (im *importer) mirrorBody(ctx context.Context, o map[string]any) error {
+	v := im.view(o, "")
+	if v.url == "" {
+		im.rep.skip("Body ohne id")
+		return nil
+	}
+	err := im.inTx(ctx, func(ctx context.Context) error {
+		im.allowBody = true
+		defer func() { im.allowBody = false }()
+		id, err := im.importObject(ctx, o, ratsinfo.KindBody, nil, -1)
+		im.body = id
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if im.body == 0 {
+		im.rep.failure("Körperschaft %s konnte nicht übernommen werden", v.url)
+		return nil
+	}
+	for _, l := range bodyLists {
+		u := v.link(l.prop)
+		if u == "" {
+			continue
+		}
+		if err := im.mirrorList(ctx, u, l.kind); err != nil {
+			return err
+		}
+	}
+	return im.fixup(ctx)
+}
+
+// mirrorList reads one external list from its checkpoint on and writes each page
+// in one transaction with the list's new checkpoint.
+func (im *importer) mirrorList(ctx context.Context, listURL string, kind ratsinfo.Kind) error {
+	key := "list:" + listURL
+	raw, err := im.src.Checkpoint(ctx, key)
+	if err != nil {
+		return fmt.Errorf("read checkpoint of %s: %w", listURL, err)
+	}
+	var cp listCheckpoint
+	if raw != "" {
+		_ = json.Unmarshal([]byte(raw), &cp) // a damaged checkpoint means a full crawl
+	}
+	start := cp.Next
+	if start == "" {
+		cp.Filter, cp.Started = cp.Since, ""
+		start = listURL
+		if cp.Filter != "" {
+			start = withParam(listURL, "modified_since", cp.Filter)
+		}
+	}
+	im.rep.mu.Lock()
+	im.rep.list, im.rep.listTotal, im.rep.listDone = listURL, 0, 0
+	im.rep.mu.Unlock()
+	err = im.walk(ctx, start, cp.Filter, func(ctx context.Context, pg *page) error {
+		if cp.Started == "" {
+			cp.Started = pg.at.Format(timeFormat)
+		}
+		im.rep.mu.Lock()
+		if pg.total > 0 && im.rep.listTotal == 0 {
+			im.rep.listTotal = pg.total
+		}
+		im.rep.listDone += len(pg.data)
+		im.rep.mu.Unlock()
+		im.prefetchFiles(ctx, pg.data)
+		return im.inTx(ctx, func(ctx context.Context) error {
+			for _, o := range pg.data {
+				if _, err := im.importObject(ctx, o, kind, nil, -1); err != nil {
+					return err
+				}
+			}
+			next := cp
+			if pg.last {
+				next = listCheckpoint{Since: cp.Started}
+			} else {
+				next.Next = pg.next
+			}
+			b, _ := json.Marshal(next)
+			if err := im.src.SetCheckpoint(ctx, key, string(b)); err != nil {
+				return err
+			}
+			cp = next
+			return nil
+		})
+	})
+	if err == nil {
+		im.rep.add(&im.rep.Lists, 1)
+	}
+	return err
+}
+
+// inTx runs fn in one store transaction and keeps the source-ref cache in step
+// with what committed.
+func (im *importer) inTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	im.staged = map[string]ratsinfo.SourceRef{}
+	start := time.Now()
+	err := im.store.InTransaction(ctx, fn)
+	im.rep.addTime(&im.rep.Write, time.Since(start))
+	if err == nil {
+		for k, r := range im.staged {
+			im.cache[k] = r
+		}
+	}
+	im.staged = nil
+	im.downloads = nil
+	return err
+}

@@ -1,0 +1,233 @@
+package mirror
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// blobInfo is a downloaded file content, remembered per access URL in a
+// checkpoint so that a re-import never downloads the same content again.
+type blobInfo struct {
+	Key    string `json:"key"`
+	Size   int64  `json:"size"`
+	SHA512 string `json:"sha512"`
+	Mime   string `json:"mime,omitempty"`
+}
+
+var errTooLarge = errors.New("Datei größer als --max-file-size")
+
+// prefetchFiles downloads the contents of the files on a page that are new or
+// changed, in parallel and before the page's transaction, so that slow downloads
+// never hold the store's writer.
+func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) {
+	type job struct{ access, sha string }
+	var jobs []job
+	seen := map[string]bool{}
+	var visit func(o map[string]any)
+	visit = func(o map[string]any) {
+		for _, x := range o {
+			switch x := x.(type) {
+			case map[string]any:
+				visit(x)
+			case []any:
+				for _, e := range x {
+					if m, ok := e.(map[string]any); ok {
+						visit(m)
+					}
+				}
+			}
+		}
+		access := fileURL(o)
+		if access == "" || seen[access] || o["deleted"] == true {
+			return
+		}
+		seen[access] = true
+		id, _ := o["id"].(string)
+		if r, ok, err := im.lookup(ctx, strings.TrimSpace(id)); err == nil && ok && r.Hash == hashOf(o) {
+			return
+		}
+		if b, _ := im.src.Checkpoint(ctx, "blob:"+access); b != "" {
+			return
+		}
+		sha, _ := o["sha512Checksum"].(string)
+		jobs = append(jobs, job{access, strings.ToLower(strings.TrimSpace(sha))})
+	}
+	for _, o := range data {
+		visit(o)
+	}
+	if len(jobs) == 0 {
+		return
+	}
+	var mu sync.Mutex
+	got := map[string]blobInfo{}
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b, ok := im.fetchContent(ctx, j.access, j.sha)
+			if !ok {
+				b = blobInfo{} // failed: counted once, not retried in the transaction
+			}
+			if ctx.Err() == nil {
+				mu.Lock()
+				got[j.access] = b
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	im.downloads = got
+}
+
+// fileURL returns where a File object's content is, or "" if o is no file.
+func fileURL(o map[string]any) string {
+	for _, k := range []string{"accessUrl", "downloadUrl"} {
+		if s, ok := o[k].(string); ok && ratsinfo.IsURL(strings.TrimSpace(s)) {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+// attachContent sets the blob of f from a prefetched or earlier download, or
+// downloads it now (files reached only by reference), and remembers it.
+func (c *conv) attachContent(ctx context.Context, f *ratsinfo.File) error {
+	im := c.im
+	access := fileURL(c.v.m)
+	if access == "" {
+		im.rep.repair("file-without-url", 1)
+		return nil
+	}
+	b, ok := im.downloads[access]
+	fresh := ok
+	if !ok {
+		raw, err := im.src.Checkpoint(ctx, "blob:"+access)
+		if err != nil {
+			return err
+		}
+		if raw != "" && json.Unmarshal([]byte(raw), &b) == nil {
+			ok = true
+		} else if b, ok = im.fetchContent(ctx, access, f.SHA512Checksum); ok {
+			fresh = true
+		}
+	}
+	if !ok || b.Key == "" {
+		return ctx.Err()
+	}
+	if fresh {
+		raw, _ := json.Marshal(b)
+		if err := im.src.SetCheckpoint(ctx, "blob:"+access, string(raw)); err != nil {
+			return err
+		}
+	}
+	f.BlobKey, f.Size, f.SHA512Checksum = b.Key, b.Size, b.SHA512
+	if f.MimeType == "" && b.Mime != "" {
+		f.MimeType = b.Mime
+	}
+	return nil
+}
+
+// fetchContent downloads one file into the blob store, with retries; failures
+// are counted and logged, the file is then imported without content.
+func (im *importer) fetchContent(ctx context.Context, u, wantSHA512 string) (blobInfo, bool) {
+	start := time.Now()
+	defer func() { im.rep.addTime(&im.rep.Download, time.Since(start)) }()
+	var b blobInfo
+	var err error
+	for attempt := 0; ; attempt++ {
+		var retry bool
+		b, retry, err = im.downloadOnce(ctx, u)
+		if err == nil || !retry || attempt >= im.opt.Retries || ctx.Err() != nil {
+			break
+		}
+		im.rep.repair("retry-5xx", 1)
+		select {
+		case <-ctx.Done():
+			return b, false
+		case <-time.After(im.opt.Backoff << attempt):
+		}
+	}
+	switch {
+	case ctx.Err() != nil:
+		return b, false
+	case errors.Is(err, errTooLarge):
+		im.rep.repair("file-too-large", 1)
+		return b, false
+	case err != nil:
+		im.rep.repair("file-download-failed", 1)
+		im.opt.Logger.Warn("Datei nicht geladen", "url", u, "fehler", err)
+		return b, false
+	case wantSHA512 != "" && wantSHA512 != b.SHA512:
+		im.rep.repair("checksum-mismatch", 1)
+		im.opt.Logger.Warn("SHA-512 der Datei stimmt nicht", "url", u)
+		return b, false
+	}
+	im.rep.add(&im.rep.Files, 1)
+	return b, true
+}
+
+func (im *importer) downloadOnce(ctx context.Context, u string) (blobInfo, bool, error) {
+	select {
+	case im.sem <- struct{}{}:
+	case <-ctx.Done():
+		return blobInfo{}, false, ctx.Err()
+	}
+	defer func() { <-im.sem }()
+	rctx, cancel := context.WithTimeout(ctx, im.opt.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u, nil)
+	if err != nil {
+		return blobInfo{}, false, err
+	}
+	req.Header.Set("User-Agent", "ratsinfo-import-oparl/1")
+	res, err := im.client.Do(req)
+	if err != nil {
+		return blobInfo{}, true, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return blobInfo{}, res.StatusCode >= 500 || res.StatusCode == 429, fmt.Errorf("HTTP %d", res.StatusCode)
+	}
+	if res.ContentLength > im.opt.MaxFileSize {
+		return blobInfo{}, false, errTooLarge
+	}
+	br := bufio.NewReaderSize(res.Body, 512)
+	head, _ := br.Peek(512)
+	ct, _, _ := mime.ParseMediaType(res.Header.Get("Content-Type"))
+	if ct == "" || ct == "application/octet-stream" || !strings.Contains(ct, "/") {
+		im.rep.repair("mime-sniffed", 1)
+		ct, _, _ = mime.ParseMediaType(http.DetectContentType(head))
+	}
+	key, size, sha, err := im.blobs.Put(ctx, &limited{r: br, n: im.opt.MaxFileSize})
+	if err != nil {
+		return blobInfo{}, !errors.Is(err, errTooLarge), err
+	}
+	return blobInfo{Key: key, Size: size, SHA512: sha, Mime: ct}, false, nil
+}
+
+// limited fails instead of truncating, so a too large file is never stored cut off.
+type limited struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limited) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	if l.n < 0 {
+		return n, errTooLarge
+	}
+	return n, err
+}

@@ -1,0 +1,66 @@
+package mirror_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+
+	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/blob"
+	"github.com/ratsinfo/ratsinfo/demo"
+	"github.com/ratsinfo/ratsinfo/oparl"
+	"github.com/ratsinfo/ratsinfo/oparl/mirror"
+	"github.com/ratsinfo/ratsinfo/sqldb"
+)
+
+// open returns an empty migrated SQLite store and blob folder in a temp dir.
+func open(t testing.TB) (*sqldb.DB, *blob.Dir) {
+	t.Helper()
+	dir := t.TempDir()
+	db, err := sqldb.Open(context.Background(), filepath.Join(dir, "ratsinfo.db"), sqldb.Options{Migrate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	blobs, err := blob.NewDir(filepath.Join(dir, "dateien"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, blobs
+}
+
+// serve runs our own OParl server over db on loopback and returns its System URL.
+func serve(t testing.TB, db *sqldb.DB, blobs *blob.Dir) string {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Start()
+	t.Cleanup(srv.Close)
+	api := oparl.NewServer(oparl.Config{BaseURL: srv.URL, Store: db, Blobs: blobs, Logger: discard()})
+	srv.Config.Handler = api
+	return srv.URL + "/oparl/v1.1/system"
+}
+
+// demoServer loads the demo city into a fresh store and serves it.
+func demoServer(t testing.TB) (string, *sqldb.DB) {
+	t.Helper()
+	db, blobs := open(t)
+	if _, err := demo.Load(ratsinfo.SystemContext(context.Background()), db, blobs); err != nil {
+		t.Fatal(err)
+	}
+	return serve(t, db, blobs), db
+}
+
+// importInto mirrors sys into db and fails the test on error.
+func importInto(t testing.TB, db *sqldb.DB, blobs *blob.Dir, sys string, opt mirror.Options) *mirror.Report {
+	t.Helper()
+	rep, err := mirror.Import(context.Background(), db, blobs, sys, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+func discard() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

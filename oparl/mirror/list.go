@@ -1,0 +1,164 @@
+package mirror
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// page is one list page as the writer needs it.
+type page struct {
+	url  string
+	data []map[string]any
+	next string    // "" on the last page
+	last bool      // no further page follows (end, loop detected)
+	at   time.Time // the server's clock when it answered (Date header), or ours
+	// total is pagination.totalElements of the first page, 0 if unknown.
+	total int
+}
+
+// walk reads a list page by page and calls fn for each, fetching the next page
+// while fn works on the current one. since is the modified_since filter the walk
+// was started with: a next link that lost it gets it back (SD.NET and others drop
+// filters on page 2). It stops, counted, on pagination loops (a link already
+// followed, or a page with nothing new) and runs of empty pages. A page that
+// cannot be read ends the walk without a last page, so its checkpoint stays
+// where it is and the next run retries; only errors of fn or ctx are returned.
+func (im *importer) walk(ctx context.Context, start, since string, fn func(ctx context.Context, pg *page) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	pages := make(chan *page, 1)
+	go func() {
+		defer close(pages)
+		im.fetchPages(ctx, start, since, pages)
+	}()
+	for pg := range pages {
+		if err := fn(ctx, pg); err != nil {
+			cancel()
+			for range pages {
+			}
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// fetchPages is the producer side of walk.
+func (im *importer) fetchPages(ctx context.Context, u, since string, out chan<- *page) {
+	followed := map[string]bool{}
+	ids := map[string]bool{}
+	empties := 0
+	for n := 0; u != ""; n++ {
+		followed[u] = true
+		pg, err := im.fetchPage(ctx, u, n == 0)
+		if err != nil {
+			if ctx.Err() == nil {
+				im.rep.failure("Listenseite %s: %v", u, err)
+				im.opt.Logger.Warn("Listenseite nicht lesbar", "url", u, "fehler", err)
+			}
+			return
+		}
+		fresh := 0
+		for _, o := range pg.data {
+			id, _ := o["id"].(string)
+			if !ids[id] {
+				ids[id] = true
+				fresh++
+			}
+		}
+		if len(pg.data) == 0 {
+			empties++
+		} else {
+			empties = 0
+		}
+		next := pg.next
+		if next != "" && since != "" {
+			if nu, err := url.Parse(next); err == nil && !nu.Query().Has("modified_since") {
+				im.rep.repair("filter-lost", 1)
+				next = withParam(next, "modified_since", since)
+			}
+		}
+		switch {
+		case next == "":
+		case followed[next], len(pg.data) > 0 && fresh == 0, empties > 2:
+			im.rep.repair("pagination-loop", 1)
+			next = ""
+		}
+		pg.next, pg.last = next, next == ""
+		im.rep.add(&im.rep.Pages, 1)
+		select {
+		case out <- pg:
+		case <-ctx.Done():
+			return
+		}
+		u = next
+	}
+}
+
+// fetchPage reads one list page. An empty list answered with 404 (SD.NET: "Die
+// angeforderte Ressource wurde nicht gefunden") or a bare [] counts as empty.
+func (im *importer) fetchPage(ctx context.Context, u string, first bool) (*page, error) {
+	resp, err := im.get(ctx, u, true)
+	pg := &page{url: u, at: im.opt.Now()}
+	if first && isStatus(err, http.StatusNotFound) {
+		im.rep.repair("empty-list-404", 1)
+		pg.last = true
+		return pg, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if t, err := http.ParseTime(resp.header.Get("Date")); err == nil {
+		pg.at = t
+	}
+	v, err := decodeJSON(resp)
+	if err != nil {
+		return nil, err
+	}
+	var data []any
+	switch x := v.(type) {
+	case []any:
+		data = x
+	case map[string]any:
+		switch d := x["data"].(type) {
+		case []any:
+			data = d
+		case map[string]any:
+			im.rep.repair("object-instead-of-array", 1)
+			data = []any{d}
+		case nil:
+			if _, isObj := x["id"]; isObj {
+				// A single object where a list belongs (System.body pointing at one body).
+				im.rep.repair("object-instead-of-array", 1)
+				data = []any{x}
+			}
+		}
+		if links, ok := x["links"].(map[string]any); ok {
+			pg.next, _ = links["next"].(string)
+		}
+		if p, ok := x["pagination"].(map[string]any); ok {
+			if n, ok := im.view(p, "").integer("totalElements"); ok {
+				pg.total = int(n)
+			}
+		}
+	}
+	for _, e := range data {
+		if o, ok := e.(map[string]any); ok {
+			pg.data = append(pg.data, o)
+		}
+	}
+	return pg, nil
+}
+
+// withParam returns u with query parameter k set to v.
+func withParam(u, k, v string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	q := p.Query()
+	q.Set(k, v)
+	p.RawQuery = q.Encode()
+	return p.String()
+}

@@ -1,0 +1,209 @@
+// Package mirror copies the council record of a foreign OParl 1.0 or 1.1 endpoint
+// into our store and keeps it current: a full crawl on the first run, then per list
+// only what changed since the last successful run (modified_since), tombstones
+// applied as deletions. It is built for the endpoints that exist, not the ones the
+// specification describes: every known vendor fault (see NOTES section 5) is
+// repaired where possible, counted, and reported; only an unreachable System stops
+// an import.
+//
+// Resuming after a kill works because every list page is written in one store
+// transaction together with the list's cursor, so the store never holds data that
+// its checkpoint does not cover, nor a checkpoint ahead of its data.
+package mirror
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// Options tune an import. The zero value is usable.
+type Options struct {
+	// Concurrency bounds parallel requests (list prefetch and file downloads); default 4.
+	Concurrency int
+	// Client is the HTTP client; nil means a default client.
+	Client *http.Client
+	// MaxFileSize caps one file download in bytes (default 100 MiB); larger files
+	// are imported without content.
+	MaxFileSize int64
+	// Progress, if set, is called about once a second from one goroutine.
+	Progress func(Progress)
+	// Logger receives details of skipped objects and failed requests; nil discards.
+	Logger *slog.Logger
+	// Retries is how often a failed request (network error, timeout, 429, 5xx,
+	// HTML error page) is repeated (default 3); negative means never.
+	Retries int
+	// Timeout bounds one request (default 2 minutes: vendor list pages are slow).
+	Timeout time.Duration
+	// Backoff is the first retry delay, doubled per attempt (default 1 s);
+	// Retry-After from the server takes precedence.
+	Backoff time.Duration
+	// Now is the clock for checkpoints when the server sends no Date header; nil = time.Now.
+	Now func() time.Time
+}
+
+// Progress is a snapshot for a terminal progress line.
+type Progress struct {
+	Objects, Pages, Lists, Files int
+	PerSecond                    float64
+	Elapsed, ETA                 time.Duration // ETA is 0 when unknown
+	List                         string        // the list being read
+}
+
+// Report says what an import did. Repairs counts each kind of vendor fault that was
+// repaired (see the package documentation); Skipped counts objects that could not
+// be imported even after repair, by reason.
+type Report struct {
+	System                           string
+	Objects                          int // source objects processed
+	Created, Updated, Deleted, Files int
+	Unchanged                        int
+	Pages, Lists, Requests           int
+	Repairs                          map[string]int
+	Skipped                          map[string]int
+	Failures                         []string // lists or pages that could not be read
+	Duration                         time.Duration
+	Fetch, Write, Download           time.Duration // where the time went (summed over goroutines)
+	mu                               sync.Mutex
+	started                          time.Time
+	list                             string // being read, for progress
+	listTotal, listDone              int    // its totalElements and objects read so far
+}
+
+// Import mirrors the OParl endpoint whose System object is at systemURL into store,
+// file contents into blobs. store must also implement ratsinfo.SourceMap (sqldb.DB
+// does). Cancelling ctx stops the import; what was committed stays and the next run
+// resumes there. The error is non-nil only when the System cannot be read, the store
+// fails, or ctx ends.
+func Import(ctx context.Context, store ratsinfo.Store, blobs ratsinfo.BlobStore, systemURL string, opt Options) (*Report, error) {
+	src, ok := store.(ratsinfo.SourceMap)
+	if !ok {
+		return nil, fmt.Errorf("import oparl: the store %T keeps no source map", store)
+	}
+	im := newImporter(store, src, blobs, opt)
+	im.rep.System = systemURL
+	ctx = ratsinfo.SystemContext(ctx)
+	stop := im.startProgress()
+	err := im.run(ctx, systemURL)
+	stop()
+	im.rep.Duration = time.Since(im.rep.started)
+	return im.rep, err
+}
+
+func newImporter(store ratsinfo.Store, src ratsinfo.SourceMap, blobs ratsinfo.BlobStore, opt Options) *importer {
+	if opt.Concurrency <= 0 {
+		opt.Concurrency = 4
+	}
+	if opt.MaxFileSize <= 0 {
+		opt.MaxFileSize = 100 << 20
+	}
+	if opt.Retries == 0 {
+		opt.Retries = 3
+	}
+	if opt.Retries < 0 {
+		opt.Retries = 0
+	}
+	if opt.Timeout <= 0 {
+		opt.Timeout = 2 * time.Minute
+	}
+	if opt.Backoff <= 0 {
+		opt.Backoff = time.Second
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	client := opt.Client
+	if client == nil {
+		client = &http.Client{Transport: &http.Transport{
+			MaxIdleConnsPerHost: opt.Concurrency * 2,
+			IdleConnTimeout:     90 * time.Second,
+		}}
+	}
+	return &importer{
+		store: store, src: src, blobs: blobs, opt: opt, client: client,
+		sem:     make(chan struct{}, opt.Concurrency),
+		rep:     &Report{Repairs: map[string]int{}, Skipped: map[string]int{}, started: time.Now()},
+		cache:   map[string]ratsinfo.SourceRef{},
+		missing: map[string]bool{},
+		berlin:  ratsinfo.Berlin(),
+	}
+}
+
+// run reads the System and mirrors every body in it.
+func (im *importer) run(ctx context.Context, systemURL string) error {
+	sys, err := im.fetchObject(ctx, systemURL)
+	if err != nil {
+		return ratsinfo.Errorf(ratsinfo.EUNAVAILABLE,
+			"Das OParl-System unter %s ist nicht erreichbar (%v). Bitte die URL prüfen; sie muss auf das System-Objekt zeigen.", systemURL, err)
+	}
+	s := im.view(sys, systemURL)
+	im.version11 = strings.Contains(s.str("oparlVersion"), "1.1")
+	bodyList := s.link("body")
+	if bodyList == "" {
+		return ratsinfo.Errorf(ratsinfo.EINVALID, "Das System unter %s nennt keine Körperschaften (Eigenschaft „body“ fehlt).", systemURL)
+	}
+	bodies, err := im.readBodies(ctx, bodyList)
+	if err != nil {
+		return err
+	}
+	for _, b := range bodies {
+		if err := im.mirrorBody(ctx, b); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// readBodies returns the Body objects of the System's body list. Some servers give
+// a single body (object or URL) instead of a list URL; both are accepted.
+func (im *importer) readBodies(ctx context.Context, bodyList string) ([]map[string]any, error) {
+	var out []map[string]any
+	err := im.walk(ctx, bodyList, "", func(ctx context.Context, pg *page) error {
+		out = append(out, pg.data...)
+		return nil
+	})
+	return out, err
+}
+
+func (r *Report) repair(kind string, n int) {
+	r.mu.Lock()
+	r.Repairs[kind] += n
+	r.mu.Unlock()
+}
+
+func (r *Report) skip(reason string) {
+	r.mu.Lock()
+	r.Skipped[reason]++
+	r.mu.Unlock()
+}
+
+func (r *Report) failure(format string, args ...any) {
+	r.mu.Lock()
+	r.Failures = append(r.Failures, fmt.Sprintf(format, args...))
+	r.mu.Unlock()
+}
+
+func (r *Report) add(field *int, n int) {
+	r.mu.Lock()
+	*field += n
+	r.mu.Unlock()
+}
+
+func (r *Report) addTime(field *time.Duration, d time.Duration) {
+	r.mu.Lock()
+	*field += d
+	r.mu.Unlock()
+}
+
+// typeName returns the last path segment of an OParl type URL ("Paper").
+func typeName(t string) string { return t[strings.LastIndex(t, "/")+1:] }

@@ -1,0 +1,246 @@
+package mirror
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// parent is the object an embedded child belongs to.
+type parent struct {
+	kind ratsinfo.Kind
+	id   int64
+	url  string
+}
+
+// conv converts one source object. It collects references that do not resolve
+// yet; in the final pass they are dropped and counted instead.
+type conv struct {
+	im      *importer
+	v       view
+	kind    ratsinfo.Kind
+	par     *parent
+	index   int // position in the parent's array, -1 when standalone
+	final   bool
+	missing []string
+}
+
+// importObject imports o (expected to be of kind want, embedded in par at index,
+// or standalone with par nil and index -1) and returns its local id, 0 if it was
+// skipped or is a tombstone. Only store failures and ctx end are errors.
+func (im *importer) importObject(ctx context.Context, o map[string]any, want ratsinfo.Kind, par *parent, index int) (int64, error) {
+	return im.importObj(ctx, o, want, par, index, false, "")
+}
+
+func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsinfo.Kind, par *parent, index int, final bool, fetchedAs string) (int64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	v := im.view(o, fetchedAs)
+	if v.url == "" {
+		im.rep.skip(string(want) + " ohne id")
+		return 0, nil
+	}
+	if fetchedAs != "" && fetchedAs != v.url {
+		im.rep.repair("id-differs-from-url", 1)
+	}
+	im.rep.add(&im.rep.Objects, 1)
+	kind := v.kind()
+	if _, ok := kindOps[kind]; !ok {
+		kind = want
+	}
+	if v.deleted() {
+		return 0, im.tombstone(ctx, v, kind)
+	}
+	hash := hashOf(o)
+	ref, found, err := im.lookup(ctx, v.url)
+	if err != nil {
+		return 0, err
+	}
+	if found && ref.Hash == hash && !final {
+		im.rep.add(&im.rep.Unchanged, 1)
+		return ref.ID, nil
+	}
+	c := &conv{im: im, v: v, kind: kind, par: par, index: index, final: final}
+	id, err := c.convert(ctx, ref, found)
+	if err != nil {
+		return 0, err
+	}
+	if len(c.missing) > 0 {
+		hash = ""
+		if err := im.addPending(ctx, c, o); err != nil {
+			return id, err
+		}
+	}
+	if id == 0 && len(c.missing) > 0 {
+		return 0, nil // not written yet: a required reference is pending
+	}
+	r := ratsinfo.SourceRef{Kind: kind, ID: id, Hash: hash}
+	urls := []string{v.url}
+	if fetchedAs != "" && fetchedAs != v.url {
+		urls = append(urls, fetchedAs)
+	}
+	for _, u := range urls {
+		if err := im.src.RecordSource(ctx, u, r); err != nil {
+			return id, err
+		}
+		im.staged[u] = r
+	}
+	if id == 0 {
+		im.missing[v.url] = true
+	}
+	return id, nil
+}
+
+// hashOf fingerprints a source object; encoding/json sorts map keys, so equal
+// objects give equal hashes.
+func hashOf(o map[string]any) string {
+	b, _ := json.Marshal(o)
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:16])
+}
+
+// lookup finds what url was imported as: this transaction, earlier ones, the store.
+func (im *importer) lookup(ctx context.Context, url string) (ratsinfo.SourceRef, bool, error) {
+	if r, ok := im.staged[url]; ok {
+		return r, true, nil
+	}
+	if r, ok := im.cache[url]; ok {
+		return r, true, nil
+	}
+	r, err := im.src.FindBySource(ctx, url)
+	if ratsinfo.ErrorCode(err) == ratsinfo.ENOTFOUND {
+		return r, false, nil
+	}
+	if err != nil {
+		return r, false, fmt.Errorf("look up %s: %w", url, err)
+	}
+	im.cache[url] = r
+	return r, true, nil
+}
+
+// ref resolves a reference to a local id of kind k. A reference that cannot be
+// resolved yet is remembered; one known to be missing is dropped and counted.
+func (c *conv) ref(ctx context.Context, u string, k ratsinfo.Kind) (int64, error) {
+	if u == "" {
+		return 0, nil
+	}
+	r, found, err := c.im.lookup(ctx, u)
+	if err != nil {
+		return 0, err
+	}
+	if found && r.ID != 0 && (r.Kind == k || k == "") {
+		return r.ID, nil
+	}
+	if c.final || c.im.missing[u] || (found && r.ID == 0) {
+		c.im.rep.repair("missing-linked-object", 1)
+		return 0, nil
+	}
+	c.missing = append(c.missing, u)
+	return 0, nil
+}
+
+func (c *conv) refs(ctx context.Context, us []string, k ratsinfo.Kind) ([]int64, error) {
+	var out []int64
+	for _, u := range us {
+		id, err := c.ref(ctx, u, k)
+		if err != nil {
+			return nil, err
+		}
+		if id != 0 && !containsID(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+func containsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// save validates and writes x: nothing when the stored object is the same, an
+// update when it differs, a create when it is new. It returns the local id, 0 when
+// the object is invalid even after repair (counted as skipped, not an error).
+func (c *conv) save(ctx context.Context, ref ratsinfo.SourceRef, found bool, x object) (int64, error) {
+	im, ops := c.im, kindOps[c.kind]
+	if err := x.Validate(); err != nil {
+		return 0, c.skip(err)
+	}
+	meta := metaOf(x)
+	if found && ref.ID != 0 && ref.Kind == c.kind {
+		old, err := ops.find(im.store, ctx, ref.ID)
+		if err == nil && !metaOf(old).Deleted {
+			meta.ID = ref.ID
+			if same(old, x) {
+				im.rep.add(&im.rep.Unchanged, 1)
+				return ref.ID, nil
+			}
+			if err := ops.update(im.store, ctx, x); err != nil {
+				return 0, c.skip(err)
+			}
+			im.rep.add(&im.rep.Updated, 1)
+			return ref.ID, nil
+		}
+		if err != nil && ratsinfo.ErrorCode(err) != ratsinfo.ENOTFOUND {
+			return 0, err
+		}
+	}
+	meta.ID = 0
+	if err := ops.create(im.store, ctx, x); err != nil {
+		return 0, c.skip(err)
+	}
+	im.rep.add(&im.rep.Created, 1)
+	return meta.ID, nil
+}
+
+// skip counts an object the store refused; anything but a refusal is returned.
+func (c *conv) skip(err error) error {
+	switch ratsinfo.ErrorCode(err) {
+	case ratsinfo.EINVALID, ratsinfo.ENOTFOUND, ratsinfo.ECONFLICT:
+	default:
+		return err
+	}
+	var e *ratsinfo.Error
+	fields := []string{}
+	if errors.As(err, &e) {
+		for f := range e.Fields {
+			fields = append(fields, f)
+		}
+	}
+	sort.Strings(fields)
+	c.im.rep.skip(fmt.Sprintf("%s (%s)", c.kind, strings.Join(fields, ", ")))
+	c.im.opt.Logger.Warn("Objekt übersprungen", "url", c.v.url, "grund", ratsinfo.ErrorMessage(err))
+	return nil
+}
+
+// tombstone applies a deletion to the local copy, if there is one.
+func (im *importer) tombstone(ctx context.Context, v view, kind ratsinfo.Kind) error {
+	if _, ok := v.m["type"]; !ok {
+		im.rep.repair("tombstone-without-type", 1)
+	}
+	ref, found, err := im.lookup(ctx, v.url)
+	if err != nil || !found || ref.ID == 0 {
+		return err
+	}
+	err = kindOps[ref.Kind].del(im.store, ctx, ref.ID)
+	switch ratsinfo.ErrorCode(err) {
+	case "":
+		im.rep.add(&im.rep.Deleted, 1)
+	case ratsinfo.ENOTFOUND: // already deleted
+	default:
+		return fmt.Errorf("delete %s: %w", v.url, err)
+	}
+	return nil
+}

@@ -1,0 +1,30 @@
+package ratsinfo
+
+import "context"
+
+// SourceRef is what a mirror remembers about one object it copied from a foreign
+// OParl server: which local object it became, and a fingerprint of the source
+// JSON, so that an unchanged object costs no write on the next run.
+type SourceRef struct {
+	Kind Kind
+	ID   int64
+	Hash string // fingerprint of the source object; "" forces a rewrite next time
+}
+
+// SourceMap is the bookkeeping of an OParl mirror: the source URL of every imported
+// object (so a re-import updates instead of duplicating) and named checkpoints (list
+// cursors, last successful runs). Both are written in the transaction of the context
+// (Store.InTransaction), so a checkpoint never runs ahead of the data it covers.
+type SourceMap interface {
+	// FindBySource returns the local object a source URL was imported as, or an
+	// ENOTFOUND error.
+	FindBySource(ctx context.Context, url string) (SourceRef, error)
+	// RecordSource remembers (or replaces) what url was imported as.
+	RecordSource(ctx context.Context, url string, ref SourceRef) error
+	// Checkpoint returns the value stored under key, or "" if there is none.
+	Checkpoint(ctx context.Context, key string) (string, error)
+	// Checkpoints returns every checkpoint whose key starts with prefix.
+	Checkpoints(ctx context.Context, prefix string) (map[string]string, error)
+	// SetCheckpoint stores value under key; an empty value removes the key.
+	SetCheckpoint(ctx context.Context, key, value string) error
+}
