@@ -80,7 +80,7 @@ func (im *importer) mirrorBody(ctx context.Context, o map[string]any) error {
 	err := im.inTx(ctx, func(ctx context.Context) error {
 		im.allowBody = true
 		defer func() { im.allowBody = false }()
-		id, err := im.importObject(ctx, o, ratsinfo.KindBody, nil, -1)
+		id, err := im.importObject(ctx, o, ratsinfo.KindBody, nil, standalone)
 		im.body = id
 		return err
 	})
@@ -139,7 +139,7 @@ func (im *importer) mirrorList(ctx context.Context, listURL string, kind ratsinf
 		im.prefetchFiles(ctx, pg.data)
 		return im.inTx(ctx, func(ctx context.Context) error {
 			for _, o := range pg.data {
-				if _, err := im.importObject(ctx, o, kind, nil, -1); err != nil {
+				if _, err := im.importObject(ctx, o, kind, nil, standalone); err != nil {
 					return err
 				}
 			}

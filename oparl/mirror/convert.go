@@ -41,8 +41,14 @@ func (c *conv) convert(ctx context.Context, ref ratsinfo.SourceRef, found bool) 
 	return 0, nil
 }
 
-// embedded reports whether the object came embedded in a parent.
-func (c *conv) embedded() bool { return c.par != nil }
+// embedded reports whether the object came embedded in another (index -1 marks
+// a standalone object, -2 an embedded single object, 0… a place in an array).
+func (c *conv) embedded() bool { return c.par != nil || c.index != standalone }
+
+const (
+	standalone     = -1
+	embeddedSingle = -2
+)
 
 // child imports one embedded object of kind k under the object being converted.
 func (c *conv) child(ctx context.Context, o map[string]any, ref string, k ratsinfo.Kind, par *parent, index int) (int64, error) {
@@ -75,7 +81,7 @@ func (c *conv) children(ctx context.Context, key string, k ratsinfo.Kind) ([]int
 
 func (c *conv) embeddedObj(ctx context.Context, key string, k ratsinfo.Kind) (int64, error) {
 	o, ref := c.v.child(key)
-	return c.child(ctx, o, ref, k, nil, -1)
+	return c.child(ctx, o, ref, k, nil, embeddedSingle)
 }
 
 func (c *conv) location(ctx context.Context, ref ratsinfo.SourceRef, found bool) (int64, error) {
@@ -165,7 +171,7 @@ func (c *conv) person(ctx context.Context, ref ratsinfo.SourceRef, found bool) (
 	c.personRepairs(p)
 	var err error
 	if lo, _ := v.child("locationObject"); lo != nil {
-		p.LocationID, err = c.child(ctx, lo, "", ratsinfo.KindLocation, nil, -1)
+		p.LocationID, err = c.child(ctx, lo, "", ratsinfo.KindLocation, nil, embeddedSingle)
 	} else {
 		p.LocationID, err = c.embeddedObj(ctx, "location", ratsinfo.KindLocation)
 	}
