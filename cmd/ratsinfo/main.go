@@ -40,6 +40,7 @@ Aufruf:
   ratsinfo migrate [--data-dir DIR] [--database URL]
   ratsinfo generate --papers N [--data-dir DIR] [--database URL]
   ratsinfo oparl validate [--json] [--max-objects N] [--concurrency N] URL
+  ratsinfo import oparl [--data-dir DIR] [--database URL] [--concurrency N] [--max-file-size BYTES] URL
   ratsinfo version
 
 Jede Option hat eine Umgebungsvariable RATSINFO_… (z. B. RATSINFO_DATA_DIR); 
@@ -63,6 +64,8 @@ func (a *App) Main(ctx context.Context, args []string) int {
 		err = a.generate(ctx, args[1:])
 	case "oparl":
 		err = a.oparl(ctx, args[1:])
+	case "import":
+		err = a.importCmd(ctx, args[1:])
 	case "version":
 		fmt.Fprintln(a.Stdout, "ratsinfo", version())
 	case "help", "-h", "--help":
