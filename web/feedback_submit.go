@@ -1,61 +1,107 @@
 package web
 
 import (
+	"errors"
 	"net/http"
-	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/ratsinfo/ratsinfo"
 )
 
 // Feedback on accessibility and reports about files (personal data, wrong
-// content) are recorded in the structured log under "feedback", which the
-// operator routes to the council office. Nothing is stored in the council record:
-// a report about personal data must not become personal data on the site.
+// content) are stored through the FeedbackStore, outside the council record, for
+// the council office to read (`ratsinfo feedback list`). The website never shows
+// them again: a report about personal data must not become personal data on the site.
 
-const maxFeedback = 5000
+// honeypotField is a form field hidden from people (CSS and aria-hidden) that
+// simple bots fill in. Such a post gets the thank-you page and is not stored.
+const honeypotField = "homepage"
 
-var emailRe = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+// maxFeedbackBody caps the posted form: the text's 5000 characters, in UTF-8 and
+// URL-encoded, fit well within it.
+const maxFeedbackBody = 64 << 10
 
-// readFeedback validates a posted form; what is wrong is said per field.
-func readFeedback(r *http.Request, p *Page, f *feedbackForm) bool {
-	r.Body = http.MaxBytesReader(nil, r.Body, 32<<10)
+// readFeedback reads a posted form into the page's form state, keeping what was
+// entered, and validates it with the domain's rules (fb.Validate), so the website
+// and the store agree on what is acceptable. It reports whether fb may be stored;
+// otherwise every wrong field has a message in the page's language.
+func readFeedback(r *http.Request, p *legalPage, fb *ratsinfo.Feedback) bool {
+	form := &p.Form
+	r.Body = http.MaxBytesReader(nil, r.Body, maxFeedbackBody)
+	form.Errors = map[string]string{}
 	if err := r.ParseForm(); err != nil {
-		f.Errors = map[string]string{"text": p.T("Die Nachricht ist zu lang oder beschädigt. Bitte kürzen Sie sie auf höchstens 5000 Zeichen.")}
+		form.Errors["text"] = p.T("Die Nachricht ist zu lang oder beschädigt. Bitte kürzen Sie sie auf höchstens 5000 Zeichen.")
+		p.Message = p.T("Bitte korrigieren Sie die markierten Angaben.")
 		return false
 	}
-	f.Name = strings.TrimSpace(r.PostForm.Get("name"))
-	f.Email = strings.TrimSpace(r.PostForm.Get("email"))
-	f.Text = strings.TrimSpace(r.PostForm.Get("text"))
-	f.Errors = map[string]string{}
-	if f.Text == "" {
-		f.Errors["text"] = p.T("Bitte schreiben Sie Ihre Nachricht.")
-	} else if utf8.RuneCountInString(f.Text) > maxFeedback {
-		f.Errors["text"] = p.T("Die Nachricht ist zu lang. Bitte kürzen Sie sie auf höchstens 5000 Zeichen.")
+	form.Name = strings.TrimSpace(r.PostForm.Get("name"))
+	form.Email = strings.TrimSpace(r.PostForm.Get("email"))
+	form.Text = strings.TrimSpace(r.PostForm.Get("text"))
+	if g := r.PostForm.Get("grund"); g != "" {
+		form.Reason = g
 	}
-	if f.Email != "" && !emailRe.MatchString(f.Email) {
-		f.Errors["email"] = p.T("Das ist keine gültige E-Mail-Adresse. Bitte prüfen Sie sie oder lassen Sie das Feld leer.")
+	form.Bot = r.PostForm.Get(honeypotField) != ""
+	fb.Name, fb.Email, fb.Text, fb.Reason, fb.Page, fb.Lang = form.Name, form.Email, form.Text, form.Reason, r.URL.Path, p.Lang
+	var ve *ratsinfo.Error
+	if err := fb.Validate(); errors.As(err, &ve) {
+		for field, msg := range ve.Fields {
+			if label, ok := fieldLabel[field]; ok {
+				form.Errors[field] = p.T(label + " " + msg)
+			}
+		}
+		if form.Text == "" {
+			form.Errors["text"] = p.T("Bitte schreiben Sie Ihre Nachricht.")
+		}
+		if len(form.Errors) == 0 {
+			// A rule about a field the citizen cannot change (kind, file): ours.
+			form.Errors["text"] = p.T("Die Nachricht konnte nicht zugeordnet werden. Bitte laden Sie die Seite neu.")
+		}
+		p.Message = p.T("Bitte korrigieren Sie die markierten Angaben.")
+		return false
 	}
-	if len(f.Name) > 200 {
-		f.Errors["name"] = p.T("Der Name ist zu lang.")
+	return true
+}
+
+// fieldLabel names the form's fields in the domain's field errors.
+var fieldLabel = map[string]string{"text": "Die Nachricht", "name": "Der Name", "email": "Die E-Mail-Adresse"}
+
+// saveFeedback stores fb and fills the form's state for the answer page. A store
+// that cannot write keeps the form filled in and says to try again: nothing
+// entered is lost.
+func (s *Server) saveFeedback(r *http.Request, p *legalPage, fb *ratsinfo.Feedback) int {
+	form := &p.Form
+	if form.Bot {
+		s.log.Info("feedback dropped: honeypot filled", "kind", fb.Kind, "path", r.URL.Path)
+		form.Sent = true
+		return http.StatusOK
 	}
-	return len(f.Errors) == 0
+	var err error
+	if s.feedback == nil {
+		err = errors.New("no feedback store configured")
+	} else {
+		err = s.feedback.CreateFeedback(r.Context(), fb)
+	}
+	if err != nil {
+		s.log.Error("feedback not stored", "kind", fb.Kind, "err", err)
+		p.Message = p.T("Ihre Nachricht konnte gerade nicht gespeichert werden. Sie steht noch im Formular; bitte senden Sie sie in einigen Minuten erneut.")
+		return http.StatusServiceUnavailable
+	}
+	s.log.Info("feedback stored", "id", fb.ID, "kind", fb.Kind, "file_id", fb.FileID)
+	form.Sent, form.Number = true, fb.ID
+	return http.StatusOK
 }
 
 func (s *Server) accessibilityFeedback(w http.ResponseWriter, r *http.Request) error {
 	p := s.newLegalPage(r, "barrierefreiheit", "Erklärung zur Barrierefreiheit")
-	if !readFeedback(r, &p.Page, &p.Form) {
-		p.Message = p.T("Bitte korrigieren Sie die markierten Angaben.")
+	fb := &ratsinfo.Feedback{Kind: ratsinfo.FeedbackAccessibility}
+	if !readFeedback(r, p, fb) {
 		return s.render(w, r, http.StatusBadRequest, "legal_show", p)
 	}
-	s.log.Warn("feedback", "kind", "accessibility", "page", r.PostForm.Get("seite"),
-		"name", p.Form.Name, "email", p.Form.Email, "text", p.Form.Text)
-	p.Form = feedbackForm{Action: p.Form.Action, Sent: true}
-	return s.render(w, r, http.StatusOK, "legal_show", p)
+	status := s.saveFeedback(r, p, fb)
+	return s.render(w, r, status, "legal_show", p)
 }
 
-// fileReport is the "report this file" form: GET shows it, POST records it.
+// fileReport is the "report this file" form: GET shows it, POST stores it.
 func (s *Server) fileReport(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -70,20 +116,15 @@ func (s *Server) fileReport(w http.ResponseWriter, r *http.Request) error {
 	p.Title = p.T("Datei melden") + ": " + row.Name
 	p.NoIndex = true
 	p.Crumbs = []Link{{Label: row.Name, URL: row.PageURL}}
-	p.Form = feedbackForm{Action: row.PageURL + "/melden", Subject: row.Name}
+	p.Form = feedbackForm{Action: row.PageURL + "/melden", Subject: row.Name, Reason: ratsinfo.ReasonPersonalData}
 	s.fillContact(r.Context(), p)
-	if r.Method == http.MethodPost {
-		if !readFeedback(r, &p.Page, &p.Form) {
-			p.Message = p.T("Bitte korrigieren Sie die markierten Angaben.")
-			return s.render(w, r, http.StatusBadRequest, "legal_show", p)
-		}
-		reason := r.PostForm.Get("grund")
-		if reason != "personenbezogen" && reason != "fehler" {
-			reason = "sonstiges"
-		}
-		s.log.Warn("feedback", "kind", "file_report", "file_id", id, "reason", reason,
-			"name", p.Form.Name, "email", p.Form.Email, "text", p.Form.Text)
-		p.Form = feedbackForm{Action: p.Form.Action, Subject: row.Name, Sent: true}
+	if r.Method != http.MethodPost {
+		return s.render(w, r, http.StatusOK, "legal_show", p)
 	}
-	return s.render(w, r, http.StatusOK, "legal_show", p)
+	fb := &ratsinfo.Feedback{Kind: ratsinfo.FeedbackFileReport, FileID: id}
+	if !readFeedback(r, p, fb) {
+		return s.render(w, r, http.StatusBadRequest, "legal_show", p)
+	}
+	status := s.saveFeedback(r, p, fb)
+	return s.render(w, r, status, "legal_show", p)
 }

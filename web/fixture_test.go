@@ -155,9 +155,15 @@ func (w *world) addSecrets(ctx context.Context) error {
 		VotingRight: true, StartDate: ratsinfo.NewDate(2023, 6, 1)}); err != nil {
 		return err
 	}
+	// Feedback holds citizens' names and addresses: never on any page.
+	if err := s.CreateFeedback(ctx, &ratsinfo.Feedback{Kind: ratsinfo.FeedbackFileReport, FileID: w.city.AnswerFileID,
+		Reason: ratsinfo.ReasonPersonalData, Name: "Gerda Geheimrat", Email: "geheim.feedback@example.org",
+		Text: "GEHEIMMELDUNG Seite 3 nennt meine Anschrift"}); err != nil {
+		return err
+	}
 	w.fix = fixtureIDs{Meeting: m.ID, PublicItem: pub.ID, SecretItem: sec.ID, SecretPaper: secretPaper.ID, SecretFile: secretFile.ID,
 		PublicPaper: publicPaper.ID, ShyPerson: shy.ID, CancelledMeet: cancelled.ID}
-	w.secrets = append(w.secrets, "GEHEIM", "geheim.scheu@example.org", "Personalangelegenheit Müller")
+	w.secrets = append(w.secrets, "GEHEIM", "geheim.scheu@example.org", "Personalangelegenheit Müller", "Gerda Geheimrat")
 	return nil
 }
 

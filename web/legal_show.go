@@ -27,8 +27,11 @@ type feedbackForm struct {
 	Name    string
 	Email   string
 	Text    string
+	Reason  string // file reports: the chosen reason, kept when the form is shown again
 	Errors  map[string]string
-	Sent    bool
+	Bot     bool  // the honeypot was filled in
+	Sent    bool  // stored: the page thanks and says what happens next
+	Number  int64 // the stored message's number, for a later enquiry
 }
 
 func (s *Server) legalShow(kind, title string) handlerFunc {

@@ -2,9 +2,7 @@ package web
 
 import (
 	"fmt"
-	"io"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -175,30 +173,4 @@ func excerpt(s string) string {
 func unfoldICS(s string) string {
 	s = strings.ReplaceAll(s, "\r\n ", "")
 	return strings.NewReplacer(`\n`, "\n", `\,`, ",", `\;`, ";", `\\`, `\`).Replace(s)
-}
-
-func TestFeedbackForms(t *testing.T) {
-	w := testWorld(t)
-	post := func(path string, form url.Values) (int, string) {
-		res, err := http.PostForm(w.srv.URL+path, form)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
-	}
-	code, body := post("/barrierefreiheit", url.Values{"text": {""}, "email": {"kein-at"}})
-	if code != 400 || !strings.Contains(body, "Bitte schreiben Sie Ihre Nachricht.") || !strings.Contains(body, "keine gültige E-Mail-Adresse") ||
-		!strings.Contains(body, `aria-invalid="true"`) {
-		t.Errorf("invalid feedback: %d", code)
-	}
-	code, body = post("/barrierefreiheit", url.Values{"text": {"Der Kontrast im Kalender ist zu schwach."}, "email": {"a@example.org"}})
-	if code != 200 || !strings.Contains(body, "Vielen Dank") {
-		t.Errorf("feedback: %d", code)
-	}
-	code, body = post(fmt.Sprintf("/dateien/%d/melden", w.city.AnswerFileID), url.Values{"grund": {"personenbezogen"}, "text": {"Seite 2 nennt meine Adresse."}})
-	if code != 200 || !strings.Contains(body, "Vielen Dank") {
-		t.Errorf("file report: %d", code)
-	}
 }

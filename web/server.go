@@ -23,28 +23,36 @@ type Config struct {
 	// Now is the clock for "next meetings" and feed times; nil means time.Now.
 	// Tests fix it so that the demo city's dates stay in the future or past.
 	Now func() time.Time
+	// Feedback stores what citizens send through the accessibility and "report
+	// this file" forms; nil means Store, when it implements FeedbackStore too.
+	Feedback ratsinfo.FeedbackStore
 }
 
 // Server renders the website. It holds no request state and is safe for concurrent use.
 type Server struct {
-	baseURL string
-	store   ratsinfo.Store
-	log     *slog.Logger
-	now     func() time.Time
-	pages   *pages
-	assets  *assets
-	loc     *time.Location
+	baseURL  string
+	store    ratsinfo.Store
+	feedback ratsinfo.FeedbackStore
+	log      *slog.Logger
+	now      func() time.Time
+	pages    *pages
+	assets   *assets
+	loc      *time.Location
 }
 
 // NewServer parses the embedded templates and hashes the assets. A broken template
 // is a programming error caught by every test, so it panics rather than returning.
 func NewServer(cfg Config) *Server {
 	s := &Server{
-		baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		store:   cfg.Store,
-		log:     cfg.Logger,
-		now:     cfg.Now,
-		loc:     ratsinfo.Berlin(),
+		baseURL:  strings.TrimRight(cfg.BaseURL, "/"),
+		store:    cfg.Store,
+		feedback: cfg.Feedback,
+		log:      cfg.Logger,
+		now:      cfg.Now,
+		loc:      ratsinfo.Berlin(),
+	}
+	if s.feedback == nil {
+		s.feedback, _ = cfg.Store.(ratsinfo.FeedbackStore)
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -41,6 +41,7 @@ Aufruf:
   ratsinfo generate --papers N [--data-dir DIR] [--database URL]
   ratsinfo oparl validate [--json] [--max-objects N] [--concurrency N] URL
   ratsinfo import oparl [--data-dir DIR] [--database URL] [--concurrency N] [--max-file-size BYTES] URL
+  ratsinfo feedback list [--data-dir DIR] [--database URL] [--art barrierefreiheit|datei] [--seit JJJJ-MM-TT]
   ratsinfo version
 
 Jede Option hat eine Umgebungsvariable RATSINFO_… (z. B. RATSINFO_DATA_DIR); 
@@ -66,6 +67,8 @@ func (a *App) Main(ctx context.Context, args []string) int {
 		err = a.oparl(ctx, args[1:])
 	case "import":
 		err = a.importCmd(ctx, args[1:])
+	case "feedback":
+		err = a.feedback(ctx, args[1:])
 	case "version":
 		fmt.Fprintln(a.Stdout, "ratsinfo", version())
 	case "help", "-h", "--help":
