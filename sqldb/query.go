@@ -157,7 +157,10 @@ func (db *DB) listCond(tb *table, v ratsinfo.Viewer, f ratsinfo.ListFilter) (*co
 	if !f.ModifiedUntil.IsZero() {
 		c.add("t.modified <= ?", f.ModifiedUntil.UnixMicro())
 	}
-	if exists != "" {
+	// A live paper or consultation is one whose paper is published now, which implies
+	// "published now or before": without tombstones the existence check is redundant,
+	// and for consultations it is a correlated subquery per row.
+	if exists != "" && (f.WithDeleted || (tb.kind != ratsinfo.KindPaper && tb.kind != ratsinfo.KindConsultation)) {
 		c.add(exists)
 	}
 	if !f.WithDeleted {
