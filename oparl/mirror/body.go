@@ -23,6 +23,7 @@ type importer struct {
 
 	version11 bool  // the System speaks OParl 1.1 (embedded objects need timestamps)
 	allowBody bool  // a Body may be imported now (only from the System's body list)
+	withFiles bool  // list pages get their file contents prefetched (not the body list)
 	body      int64 // local id of the body being mirrored
 
 	// cache holds committed source refs, staged those of the open transaction
@@ -32,6 +33,8 @@ type importer struct {
 	downloads map[string]blobInfo
 	// missing are URLs that could not be fetched in this run (404 and the like).
 	missing map[string]bool
+	// done are the objects already imported in this run, by source URL.
+	done map[string]int64
 }
 
 // bodyLists are a body's external lists in import order: what others point to
@@ -91,6 +94,7 @@ func (im *importer) mirrorBody(ctx context.Context, o map[string]any) error {
 		im.rep.failure("Körperschaft %s konnte nicht übernommen werden", v.url)
 		return nil
 	}
+	im.withFiles = true
 	for _, l := range bodyLists {
 		u := v.link(l.prop)
 		if u == "" {
@@ -136,8 +140,8 @@ func (im *importer) mirrorList(ctx context.Context, listURL string, kind ratsinf
 		}
 		im.rep.listDone += len(pg.data)
 		im.rep.mu.Unlock()
-		im.prefetchFiles(ctx, pg.data)
 		return im.inTx(ctx, func(ctx context.Context) error {
+			im.downloads = pg.files
 			for _, o := range pg.data {
 				if _, err := im.importObject(ctx, o, kind, nil, standalone); err != nil {
 					return err

@@ -29,8 +29,9 @@ var errTooLarge = errors.New("Datei größer als --max-file-size")
 
 // prefetchFiles downloads the contents of the files on a page that are new or
 // changed, in parallel and before the page's transaction, so that slow downloads
-// never hold the store's writer.
-func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) {
+// never hold the store's writer. It runs in the page fetcher, ahead of the
+// writer, so it reads only committed state (no cache) and returns its result.
+func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) map[string]blobInfo {
 	type job struct{ access, sha string }
 	var jobs []job
 	seen := map[string]bool{}
@@ -54,7 +55,7 @@ func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) {
 		}
 		seen[access] = true
 		id, _ := o["id"].(string)
-		if r, ok, err := im.lookup(ctx, strings.TrimSpace(id)); err == nil && ok && r.Hash == hashOf(o) {
+		if r, err := im.src.FindBySource(ctx, strings.TrimSpace(id)); err == nil && r.Hash == hashOf(o) {
 			return
 		}
 		if b, _ := im.src.Checkpoint(ctx, "blob:"+access); b != "" {
@@ -67,7 +68,7 @@ func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) {
 		visit(o)
 	}
 	if len(jobs) == 0 {
-		return
+		return nil
 	}
 	var mu sync.Mutex
 	got := map[string]blobInfo{}
@@ -88,7 +89,7 @@ func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) {
 		}()
 	}
 	wg.Wait()
-	im.downloads = got
+	return got
 }
 
 // fileURL returns where a File object's content is, or "" if o is no file.

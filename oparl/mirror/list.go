@@ -16,6 +16,7 @@ type page struct {
 	at   time.Time // the server's clock when it answered (Date header), or ours
 	// total is pagination.totalElements of the first page, 0 if unknown.
 	total int
+	files map[string]blobInfo // contents downloaded for this page
 }
 
 // walk reads a list page by page and calls fn for each, fetching the next page
@@ -28,7 +29,7 @@ type page struct {
 func (im *importer) walk(ctx context.Context, start, since string, fn func(ctx context.Context, pg *page) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	pages := make(chan *page, 1)
+	pages := make(chan *page, 2)
 	go func() {
 		defer close(pages)
 		im.fetchPages(ctx, start, since, pages)
@@ -87,6 +88,9 @@ func (im *importer) fetchPages(ctx context.Context, u, since string, out chan<- 
 		}
 		pg.next, pg.last = next, next == ""
 		im.rep.add(&im.rep.Pages, 1)
+		if im.withFiles {
+			pg.files = im.prefetchFiles(ctx, pg.data)
+		}
 		select {
 		case out <- pg:
 		case <-ctx.Done():

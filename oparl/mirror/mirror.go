@@ -135,6 +135,7 @@ func newImporter(store ratsinfo.Store, src ratsinfo.SourceMap, blobs ratsinfo.Bl
 		rep:     &Report{Repairs: map[string]int{}, Skipped: map[string]int{}, started: time.Now()},
 		cache:   map[string]ratsinfo.SourceRef{},
 		missing: map[string]bool{},
+		done:    map[string]int64{},
 		berlin:  ratsinfo.Berlin(),
 	}
 }

@@ -59,6 +59,12 @@ func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsin
 	if v.deleted() {
 		return 0, im.tombstone(ctx, v, kind)
 	}
+	if r, ok := im.done[v.url]; ok && !final {
+		// Already written in this run in its other form: OParl 1.1 serves embedded
+		// objects in their parent and again in their own list.
+		im.rep.add(&im.rep.Unchanged, 1)
+		return r, nil
+	}
 	hash := hashOf(o)
 	ref, found, err := im.lookup(ctx, v.url)
 	if err != nil {
@@ -66,6 +72,7 @@ func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsin
 	}
 	if found && ref.Hash == hash && !final {
 		im.rep.add(&im.rep.Unchanged, 1)
+		im.done[v.url] = ref.ID
 		return ref.ID, nil
 	}
 	c := &conv{im: im, v: v, kind: kind, par: par, index: index, final: final}
@@ -95,6 +102,8 @@ func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsin
 	}
 	if id == 0 {
 		im.missing[v.url] = true
+	} else {
+		im.done[v.url] = id
 	}
 	return id, nil
 }

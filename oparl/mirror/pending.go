@@ -116,8 +116,9 @@ func (im *importer) dereference(ctx context.Context, urls []string) error {
 				objs = append(objs, o)
 			}
 		}
-		im.prefetchFiles(ctx, objs)
+		files := im.prefetchFiles(ctx, objs)
 		err := im.inTx(ctx, func(ctx context.Context) error {
+			im.downloads = files
 			for i, u := range batch {
 				if got[i] == nil {
 					im.missing[u] = true

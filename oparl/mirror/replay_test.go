@@ -20,7 +20,7 @@ const huertgenwaldBase = "https://sdnetrim.kdvz-frechen.de/rim4220/webservice/op
 // code stays in its package, and the validator must not depend on the mirror.
 
 // sharedDir finds ../shared, the data folder next to the repository.
-func sharedDir(t *testing.T) string {
+func sharedDir(t testing.TB) string {
 	if d := os.Getenv("RATSINFO_SHARED"); d != "" {
 		return d
 	}
@@ -33,7 +33,7 @@ func sharedDir(t *testing.T) string {
 
 // unpackHuertgenwald extracts the crawl into a temp folder, or skips the
 // test when the dump or zstd is missing.
-func unpackHuertgenwald(t *testing.T) string {
+func unpackHuertgenwald(t testing.TB) string {
 	t.Helper()
 	archive := filepath.Join(sharedDir(t), "oparl/examples/real/sdnetrim-huertgenwald-1.0/cache_huertgenwald.tar.zst")
 	if _, err := os.Stat(archive); err != nil {
@@ -62,7 +62,7 @@ type replay struct {
 // carry their back-reference (the dump has no standalone copies); ids in
 // missing_ids.json marked fetchable get a minimal Location; file URLs
 // answer with a placeholder PDF.
-func newReplay(t *testing.T, dir, base string) *replay {
+func newReplay(t testing.TB, dir, base string) *replay {
 	r := &replay{files: map[string][]byte{}, objects: map[string][]byte{}}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
@@ -200,7 +200,7 @@ func (r *replay) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 
 // startReplay serves the Hürtgenwald crawl on loopback and returns the
 // System URL.
-func startReplay(t *testing.T) string {
+func startReplay(t testing.TB) string {
 	dir := unpackHuertgenwald(t)
 	r := &replay{}
 	srv := httptest.NewServer(r)

@@ -1,0 +1,42 @@
+package mirror_test
+
+import (
+	"testing"
+
+	"github.com/ratsinfo/ratsinfo/oparl/mirror"
+)
+
+// BenchmarkMirrorDemo mirrors our own demo city over loopback into a fresh SQLite
+// store: the end-to-end rate the issue asks for (≥ 5,000 objects/s).
+func BenchmarkMirrorDemo(b *testing.B) {
+	sys, _ := demoServer(b)
+	benchMirror(b, sys)
+}
+
+// BenchmarkMirrorHuertgenwald mirrors the replayed SD.NET crawl (25 objects per
+// page, 6,947 files) and reports where the time goes.
+func BenchmarkMirrorHuertgenwald(b *testing.B) {
+	benchMirror(b, startReplay(b))
+}
+
+func benchMirror(b *testing.B, sys string) {
+	var rep *mirror.Report
+	var created int
+	for b.Loop() {
+		b.StopTimer()
+		db, blobs := open(b)
+		b.StartTimer()
+		rep = importInto(b, db, blobs, sys, mirror.Options{Concurrency: 8, MaxFileSize: benchMaxFile})
+		created += rep.Created
+	}
+	secs := b.Elapsed().Seconds()
+	b.ReportMetric(float64(created)/secs, "objects/s")
+	b.ReportMetric(float64(rep.Objects), "source-objects/op")
+	b.ReportMetric(float64(rep.Created), "created/op")
+	b.ReportMetric(rep.Write.Seconds(), "write-s/op")
+	b.ReportMetric(rep.Download.Seconds(), "download-s/op")
+	b.ReportMetric(rep.Fetch.Seconds(), "fetch-s/op")
+	b.ReportMetric(rep.Duration.Seconds(), "wall-s/op")
+}
+
+var benchMaxFile int64
