@@ -2,7 +2,9 @@ package sqldb
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -44,14 +46,17 @@ func (db *DB) FindMeetingsByStart(ctx context.Context, r ratsinfo.MeetingRange) 
 }
 
 // FindPapersByDate returns a page of papers newest first and how many match in all.
+// The page walks the date index (paper_date, paper_type_date) and stops after
+// Limit rows; the total is a separate COUNT cached until the change feed moves on,
+// because a window count over 100,000 papers made every list page sort them all.
 func (db *DB) FindPapersByDate(ctx context.Context, pq ratsinfo.PaperQuery) ([]*ratsinfo.Paper, int, error) {
 	c, _ := db.listCond(tPaper, ratsinfo.ViewerFrom(ctx), ratsinfo.ListFilter{BodyID: pq.BodyID})
 	if pq.PaperType != "" {
 		c.add("t.paper_type = ?", pq.PaperType)
 	}
+	trigram := -1 // index of the trigram condition in c.where
 	if text := strings.TrimSpace(pq.Text); text != "" {
-		pat := "%" + likeEscape(strings.ToLower(text)) + "%"
-		c.add(`(LOWER(t.name) LIKE ? ESCAPE '\' OR LOWER(t.reference) LIKE ? ESCAPE '\')`, pat, pat)
+		trigram = db.titleMatch(c, text)
 	}
 	if !pq.DateFrom.IsZero() {
 		c.add("t.date >= ?", pq.DateFrom.String())
@@ -72,19 +77,30 @@ func (db *DB) FindPapersByDate(ctx context.Context, pq ratsinfo.PaperQuery) ([]*
 			" OR t.id IN (SELECT k.paper_id FROM link l JOIN consultation k ON k.id = l.src"+
 			" WHERE l.kind = 'Consultation.organization' AND l.dst = ? AND NOT k.deleted))", pq.OrganizationID, pq.OrganizationID)
 	}
-	q := "SELECT t.id, COUNT(*) OVER() FROM paper t" + c.sql() + " ORDER BY COALESCE(t.date, '') DESC, t.id DESC"
-	ids, total, err := db.selectIDs(ctx, q, c.args, pq.Offset, pq.Limit)
+	// Papers without a date come last, as the empty string sorted last before; SQLite sorts NULL
+	// last in descending order by itself, PostgreSQL is told to.
+	order := " ORDER BY t.date DESC, t.id DESC"
+	if db.dialect == "postgres" {
+		order = " ORDER BY t.date DESC NULLS LAST, t.id DESC"
+	}
+	total, err := db.cachedCount(ctx, "SELECT COUNT(*) FROM paper t"+c.sql(), c.args)
+	if err != nil {
+		return nil, 0, wrap("count papers", err)
+	}
+	if total == 0 || pq.Offset >= total {
+		return nil, total, nil
+	}
+	if trigram >= 0 && total > walkDateIndex {
+		// Many matches: walking the date index and testing each paper against
+		// the matches finds a page sooner than sorting all matches. Few matches:
+		// sorting them is cheaper than walking all papers.
+		c.where[trigram] = "+" + c.where[trigram]
+	}
+	ids, _, err := db.selectIDs(ctx, "SELECT t.id, 0 FROM paper t"+c.sql()+order, c.args, pq.Offset, pq.Limit)
 	if err != nil {
 		return nil, 0, wrap("find papers by date", err)
 	}
 	if len(ids) == 0 {
-		if pq.Offset > 0 {
-			// Past the end the window count has no row to ride on; ask for it alone.
-			_, total, err = db.selectIDs(ctx, q, c.args, 0, 1)
-			if err != nil {
-				return nil, 0, wrap("count papers", err)
-			}
-		}
 		return nil, total, nil
 	}
 	ps, err := db.FindPapers(ctx, ratsinfo.PaperFilter{ListFilter: ratsinfo.ListFilter{IDs: ids}})
@@ -92,6 +108,78 @@ func (db *DB) FindPapersByDate(ctx context.Context, pq ratsinfo.PaperQuery) ([]*
 		return nil, 0, err
 	}
 	return inOrder(ids, ps, func(p *ratsinfo.Paper) int64 { return p.ID }), total, nil
+}
+
+// walkDateIndex is the number of matches above which a title search walks the
+// date index instead of sorting its matches: with 1,000 matches in 100,000 papers
+// a page of 20 is found after about 2,000 index entries.
+const walkDateIndex = 1000
+
+// titleMatch keeps papers whose name or reference contains text, ignoring case.
+// On SQLite a text of three or more characters goes through the trigram index
+// paper_title, and the condition's index in c.where is returned (a prefix "+"
+// stops SQLite from driving the query by it); shorter texts, and PostgreSQL,
+// compare every title, and -1 is returned.
+func (db *DB) titleMatch(c *cond, text string) int {
+	if db.dialect == "sqlite" && utf8.RuneCountInString(text) >= 3 {
+		at := len(c.where)
+		c.add("t.id IN (SELECT rowid FROM paper_title WHERE paper_title MATCH ?)", `"`+strings.ReplaceAll(text, `"`, `""`)+`"`)
+		return at
+	}
+	pat := "%" + likeEscape(strings.ToLower(text)) + "%"
+	c.add(`(LOWER(t.name) LIKE ? ESCAPE '\' OR LOWER(t.reference) LIKE ? ESCAPE '\')`, pat, pat)
+	return -1
+}
+
+// cachedCount runs a COUNT query, or answers it from the count cache that Count
+// uses, which is emptied whenever the change feed moves on (one indexed MAX(seq)
+// tells), so a count is never stale, even with several instances on one database.
+func (db *DB) cachedCount(ctx context.Context, q string, args []any) (int, error) {
+	r := db.reader(ctx)
+	_, inTx := r.(*txState)
+	var seq int64
+	key := countKey{kind: "query", filter: fmt.Sprintf("%s|%v", q, args), nonPublic: ratsinfo.ViewerFrom(ctx).SeesNonPublic()}
+	if !inTx {
+		if err := scanOne(ctx, r, &seq, `SELECT COALESCE(MAX(seq), 0) FROM change_feed`); err != nil {
+			return 0, err
+		}
+		db.countMu.Lock()
+		if db.countSeq != seq {
+			db.counts, db.countSeq = map[countKey]int{}, seq
+		}
+		n, hit := db.counts[key]
+		db.countMu.Unlock()
+		if hit {
+			return n, nil
+		}
+	}
+	var n int
+	if err := scanOne(ctx, r, &n, q, args...); err != nil {
+		return 0, err
+	}
+	if !inTx {
+		db.countMu.Lock()
+		if db.countSeq == seq && len(db.counts) < 10000 {
+			db.counts[key] = n
+		}
+		db.countMu.Unlock()
+	}
+	return n, nil
+}
+
+// scanOne runs a query of one row and one column.
+func scanOne[T any](ctx context.Context, r querier, dst *T, q string, args ...any) error {
+	rows, err := r.query(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		if err := rows.Scan(dst); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // linkedFrom adds "the row links, by a link of this kind, to one of ids", as a

@@ -96,7 +96,9 @@ func (s *Server) filesByID(ctx context.Context, ids []int64) (map[int64]*ratsinf
 	if ids = nonEmpty(ids); len(ids) == 0 {
 		return out, nil
 	}
-	xs, err := s.store.FindFiles(ctx, ratsinfo.FileFilter{ListFilter: ratsinfo.ListFilter{IDs: ids}})
+	// Embedded: the pages show a file's name and links, never its back-references,
+	// which for a file attached to many objects cost more than the whole page.
+	xs, err := s.store.FindFiles(ctx, ratsinfo.FileFilter{ListFilter: ratsinfo.ListFilter{IDs: ids, Embedded: true}})
 	for _, x := range xs {
 		if !x.Deleted {
 			out[x.ID] = x
@@ -110,7 +112,9 @@ func (s *Server) locationsByID(ctx context.Context, ids []int64) (map[int64]*rat
 	if ids = nonEmpty(ids); len(ids) == 0 {
 		return out, nil
 	}
-	xs, err := s.store.FindLocations(ctx, ratsinfo.LocationFilter{ListFilter: ratsinfo.ListFilter{IDs: ids}})
+	// Embedded: a town hall is the place of thousands of meetings; the pages
+	// need its address, not the list of everything held there.
+	xs, err := s.store.FindLocations(ctx, ratsinfo.LocationFilter{ListFilter: ratsinfo.ListFilter{IDs: ids, Embedded: true}})
 	for _, x := range xs {
 		if !x.Deleted {
 			out[x.ID] = x

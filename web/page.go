@@ -28,6 +28,7 @@ type Page struct {
 	Crumbs       []Link // breadcrumb trail without the current page
 	Query        string // the search box's current text
 	NoIndex      bool
+	loc          *time.Location // Europe/Berlin, from the server
 }
 
 // Link is a labelled URL.
@@ -71,6 +72,7 @@ func (s *Server) newPage(r *http.Request, title, section string) Page {
 		CSS:      s.assets.url("style.css"),
 		BaseURL:  s.baseURL,
 		Path:     r.URL.Path,
+		loc:      s.loc,
 	}
 }
 

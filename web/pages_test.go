@@ -35,7 +35,9 @@ func (w *world) scenarios() []scenario {
 			want: []string{"Hauptausschuss", "27.02.2023", "Tagesordnung", fmt.Sprintf(`id="top-%d"`, c.HearingAgendaItemID),
 				fmt.Sprintf(`href="/vorlagen/%d"`, c.AnswerPaperID)}},
 		{name: "meeting with non-public item", path: fmt.Sprintf("/sitzungen/%d", f.Meeting), status: 200,
-			want: []string{"Leaktest-Sitzung Hauptausschuss", "Öffentlicher Punkt Radweg", "nichtöffentlich", "Öffentliche Vorlage Leaktest Radweg", "eingeladen"}},
+			want: []string{"Leaktest-Sitzung Hauptausschuss", "Öffentlicher Punkt Radweg", "nichtöffentlich", "Öffentliche Vorlage Leaktest Radweg", "eingeladen",
+				`datetime="2026-12-14T18:00:00&#43;01:00"`}, // Berlin's offset; html/template writes + as &#43;
+			absent: []string{`datetime="2026-12-14T17:00:00Z"`}},
 		{name: "cancelled meeting", path: fmt.Sprintf("/sitzungen/%d", f.CancelledMeet), status: 200,
 			want: []string{"abgesagt", "Diese Sitzung wurde abgesagt."}},
 		{name: "meeting calendar month", path: "/sitzungen?monat=2026-12", status: 200,
