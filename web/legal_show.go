@@ -2,7 +2,15 @@ package web
 
 import (
 	"context"
+	"errors"
+	"io"
+	"io/fs"
 	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -18,6 +26,9 @@ type legalPage struct {
 	ContactEmail string
 	Website      string
 	Form         feedbackForm
+	// Paragraphs is the body's own text from the text folder; nil: the generated one.
+	Paragraphs []string
+	bodyID     int64
 }
 
 // feedbackForm is the state of a feedback or report form.
@@ -37,6 +48,9 @@ type feedbackForm struct {
 func (s *Server) legalShow(kind, title string) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		p := s.newLegalPage(r, kind, title)
+		if kind == "impressum" || kind == "datenschutz" {
+			p.Paragraphs = s.ownText(p.bodyID, kind)
+		}
 		return s.render(w, r, http.StatusOK, "legal_show", p)
 	}
 }
@@ -55,6 +69,7 @@ func (s *Server) fillContact(ctx context.Context, p *legalPage) {
 	if err == nil && len(bodies) == 1 {
 		b := bodies[0]
 		p.BodyName, p.ContactName, p.ContactEmail, p.Website = b.Name, b.ContactName, b.ContactEmail, b.Website
+		p.bodyID = b.ID
 	}
 	if p.ContactEmail == "" {
 		if sys, err := s.store.FindSystem(ctx); err == nil {
@@ -64,4 +79,39 @@ func (s *Server) fillContact(ctx context.Context, p *legalPage) {
 			}
 		}
 	}
+}
+
+// maxOwnText caps a text file: an imprint is a page, not a book, and a wrong file
+// in the folder must not be served as one.
+const maxOwnText = 256 << 10
+
+// ownText reads the body's own imprint or privacy notice, split into paragraphs
+// at blank lines. The file is read on every request, so an edit shows at once; a
+// missing or unreadable file falls back to the generated page, and the latter is
+// logged because the operator meant to replace it.
+func (s *Server) ownText(bodyID int64, kind string) []string {
+	if s.textDir == "" || bodyID <= 0 {
+		return nil
+	}
+	path := filepath.Join(s.textDir, strconv.FormatInt(bodyID, 10), kind+".txt")
+	f, err := os.Open(path)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			s.log.Warn("own text unreadable", "path", path, "err", err)
+		}
+		return nil
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxOwnText+1))
+	if err != nil || len(b) > maxOwnText || !utf8.Valid(b) {
+		s.log.Warn("own text not used: unreadable, over 256 KB or not UTF-8", "path", path, "err", err)
+		return nil
+	}
+	var paras []string
+	for _, para := range strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			paras = append(paras, para)
+		}
+	}
+	return paras
 }

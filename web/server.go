@@ -26,6 +26,10 @@ type Config struct {
 	// Feedback stores what citizens send through the accessibility and "report
 	// this file" forms; nil means Store, when it implements FeedbackStore too.
 	Feedback ratsinfo.FeedbackStore
+	// TextDir holds each body's own imprint and privacy notice as plain text:
+	// <TextDir>/<body id>/impressum.txt and datenschutz.txt, paragraphs separated
+	// by blank lines. Missing files (or "") leave the generated pages.
+	TextDir string
 }
 
 // Server renders the website. It holds no request state and is safe for concurrent use.
@@ -33,6 +37,7 @@ type Server struct {
 	baseURL  string
 	store    ratsinfo.Store
 	feedback ratsinfo.FeedbackStore
+	textDir  string
 	log      *slog.Logger
 	now      func() time.Time
 	pages    *pages
@@ -47,6 +52,7 @@ func NewServer(cfg Config) *Server {
 		baseURL:  strings.TrimRight(cfg.BaseURL, "/"),
 		store:    cfg.Store,
 		feedback: cfg.Feedback,
+		textDir:  cfg.TextDir,
 		log:      cfg.Logger,
 		now:      cfg.Now,
 		loc:      ratsinfo.Berlin(),
