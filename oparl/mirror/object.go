@@ -102,8 +102,8 @@ func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsin
 	}
 	if id == 0 {
 		im.missing[v.url] = true
-	} else {
-		im.done[v.url] = id
+	} else if len(c.missing) == 0 {
+		im.done[v.url] = id // pending objects stay open for the fix-up pass
 	}
 	return id, nil
 }
