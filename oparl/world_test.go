@@ -58,6 +58,14 @@ type clock struct {
 	t  time.Time
 }
 
+// reset sets the clock to t, so that fixtures start at the same instant however many
+// times migrations asked for the time.
+func (c *clock) reset(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = t
+}
+
 func (c *clock) now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -89,8 +97,10 @@ func must(t testing.TB, err error) {
 // newWorld builds the fixture and serves it on a real HTTP server.
 func newWorld(t testing.TB) *world {
 	t.Helper()
-	clk := &clock{t: time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)}
+	start := time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)
+	clk := &clock{t: start}
 	w := &world{store: openStore(t, clk.now)}
+	clk.reset(start)
 	var err error
 	w.blobs, err = blob.NewDir(filepath.Join(t.TempDir(), "blobs"))
 	must(t, err)
