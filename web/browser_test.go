@@ -19,17 +19,25 @@ import (
 
 func browser(t *testing.T) (context.Context, string) {
 	t.Helper()
-	bin := os.Getenv("RATSINFO_TEST_CHROMIUM")
-	if bin == "" {
-		t.Skip("Browsertests übersprungen: RATSINFO_TEST_CHROMIUM nennt keinen Chromium (z. B. /usr/bin/chromium).")
-	}
 	axePath := os.Getenv("RATSINFO_TEST_AXE")
 	if axePath == "" {
 		t.Skip("Browsertests übersprungen: RATSINFO_TEST_AXE nennt keine axe.min.js (npm-Paket axe-core).")
 	}
+	ctx := chromium(t)
 	axe, err := os.ReadFile(axePath)
 	if err != nil {
 		t.Fatalf("axe-core lesen: %v", err)
+	}
+	return ctx, string(axe)
+}
+
+// chromium starts headless Chromium for a test that needs no axe-core, such as
+// printing; it skips the test when RATSINFO_TEST_CHROMIUM names no browser.
+func chromium(t *testing.T) context.Context {
+	t.Helper()
+	bin := os.Getenv("RATSINFO_TEST_CHROMIUM")
+	if bin == "" {
+		t.Skip("Browsertests übersprungen: RATSINFO_TEST_CHROMIUM nennt keinen Chromium (z. B. /usr/bin/chromium).")
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
@@ -41,12 +49,16 @@ func browser(t *testing.T) (context.Context, string) {
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-	return ctx, string(axe)
+	return ctx
 }
 
-func artifactDir(t *testing.T) string {
+func artifactDir(t *testing.T) string { return artifactSubdir(t, "screenshots") }
+
+// artifactSubdir is where a test keeps files for people to look at after a CI
+// run: a folder under RATSINFO_TEST_ARTIFACTS, or a temporary one.
+func artifactSubdir(t *testing.T, name string) string {
 	if d := os.Getenv("RATSINFO_TEST_ARTIFACTS"); d != "" {
-		dir := filepath.Join(d, "screenshots")
+		dir := filepath.Join(d, name)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
