@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -42,6 +43,8 @@ type fixtureIDs struct {
 	PublicPaper   int64 // treated in the secret item: public itself
 	ShyPerson     int64 // no consent to publish contact data
 	CancelledMeet int64
+	Originator    int64 // person with one published and one unpublished paper
+	Pender        int64 // originator of the demo's inquiry
 }
 
 var (
@@ -83,6 +86,9 @@ func buildWorld() (*world, error) {
 	}
 	w := &world{store: db, city: city}
 	if err := w.addSecrets(sys); err != nil {
+		return nil, err
+	}
+	if err := w.addOriginator(sys); err != nil {
 		return nil, err
 	}
 	if err := w.collectDemoSecrets(sys); err != nil {
@@ -164,6 +170,37 @@ func (w *world) addSecrets(ctx context.Context) error {
 	w.fix = fixtureIDs{Meeting: m.ID, PublicItem: pub.ID, SecretItem: sec.ID, SecretPaper: secretPaper.ID, SecretFile: secretFile.ID,
 		PublicPaper: publicPaper.ID, ShyPerson: shy.ID, CancelledMeet: cancelled.ID}
 	w.secrets = append(w.secrets, "GEHEIM", "geheim.scheu@example.org", "Personalangelegenheit Müller", "Gerda Geheimrat")
+	return nil
+}
+
+// addOriginator writes a person who originated a published paper and an
+// unpublished one, so the paper list filtered to her shows exactly the first.
+// The papers are dated 2022 to stay off the lists of the newest.
+func (w *world) addOriginator(ctx context.Context) error {
+	s := w.store
+	body := w.city.BodyID
+	person := &ratsinfo.Person{BodyID: body, GivenName: "Urte", FamilyName: "Urheberin-Leaktest"}
+	if err := s.CreatePerson(ctx, person); err != nil {
+		return err
+	}
+	for _, p := range []*ratsinfo.Paper{
+		{Name: "Antrag der Leaktest-Urheberin zum Stadtpark", Reference: "A 22/9100", Published: true},
+		{Name: "GEHEIMANTRAG der Leaktest-Urheberin", Reference: "A 22/9101"},
+	} {
+		p.BodyID, p.PaperType, p.Date = body, ratsinfo.PaperTypeMotion, ratsinfo.NewDate(2022, 5, 3)
+		p.OriginatorPersonIDs = []int64{person.ID}
+		if err := s.CreatePaper(ctx, p); err != nil {
+			return err
+		}
+	}
+	inquiry, err := s.FindPaperByID(ctx, w.city.InquiryPaperID)
+	if err != nil {
+		return err
+	}
+	if len(inquiry.OriginatorPersonIDs) == 0 {
+		return fmt.Errorf("demo inquiry %d names no originating person", inquiry.ID)
+	}
+	w.fix.Originator, w.fix.Pender = person.ID, inquiry.OriginatorPersonIDs[0]
 	return nil
 }
 

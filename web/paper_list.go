@@ -11,17 +11,22 @@ import (
 const papersPerPage = 25
 
 // paperListPage lists papers newest first with filters for type, organization,
-// date range and a text in the title or reference.
+// originating person, date range and a text in the title or reference.
 type paperListPage struct {
 	Page
-	Types  []option
-	Orgs   []option
-	From   string
-	Until  string
-	Text   string
-	Papers []paperRow
-	Total  int
-	Pager  pager
+	Types []option
+	Orgs  []option
+	// Persons is empty or "all persons" plus the chosen one: a select of every
+	// person would weigh hundreds of kilobytes in a big city, so the person filter
+	// comes from a person's page ("Alle Vorlagen dieser Person") and the select
+	// only shows it and lets the visitor drop it.
+	Persons []option
+	From    string
+	Until   string
+	Text    string
+	Papers  []paperRow
+	Total   int
+	Pager   pager
 }
 
 // pager links to the neighbouring pages of a list.
@@ -57,7 +62,14 @@ func (s *Server) paperList(w http.ResponseWriter, r *http.Request) error {
 	if msg != "" {
 		msgs = append(msgs, msg)
 	}
-	var err error
+	personOpts, personID, msg, err := s.personOptions(r, q.Get("person"), &p.Page)
+	if err != nil {
+		return err
+	}
+	p.Persons, pq.PersonID = personOpts, personID
+	if msg != "" {
+		msgs = append(msgs, msg)
+	}
 	if pq.DateFrom, err = ratsinfo.ParseDate(q.Get("von")); err != nil {
 		msgs = append(msgs, p.T("Das Datum „von“ wurde nicht verstanden; erwartet wird JJJJ-MM-TT."))
 	}
@@ -122,6 +134,29 @@ func (s *Server) orgOptions(r *http.Request, v string, p *Page) ([]option, int64
 		return opts, 0, p.T("Dieses Gremium gibt es nicht; angezeigt werden alle Gremien.")
 	}
 	return opts, id, msg
+}
+
+// personOptions reads the originating-person parameter. A person the visitor may
+// not see reads as not found, exactly like one that does not exist.
+// Any other store error fails the page: "this person does not exist" would be wrong.
+func (s *Server) personOptions(r *http.Request, v string, p *Page) ([]option, int64, string, error) {
+	if v == "" {
+		return nil, 0, "", nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return nil, 0, p.T("Die Person wurde nicht verstanden; angezeigt werden die Vorlagen aller Personen."), nil
+	}
+	person, err := s.store.FindPersonByID(r.Context(), id)
+	person, err = findLive(person, err, func(x *ratsinfo.Person) bool { return x.Deleted }, ratsinfo.KindPerson, id)
+	if ratsinfo.ErrorCode(err) == ratsinfo.ENOTFOUND {
+		return nil, 0, p.T("Diese Person gibt es nicht; angezeigt werden die Vorlagen aller Personen."), nil
+	}
+	if err != nil {
+		return nil, 0, "", err
+	}
+	return []option{{Value: "", Label: p.T("alle Personen")},
+		{Value: strconv.FormatInt(id, 10), Label: personName(person), Selected: true}}, id, "", nil
 }
 
 // pageNumber reads ?seite=; anything but a positive number means page 1.

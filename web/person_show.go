@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"sort"
+	"strconv"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -17,6 +18,7 @@ type personShowPage struct {
 	Location    string
 	Memberships []memberRow
 	Papers      []paperRow
+	PapersURL   string // the paper list filtered to this person, beyond the 50 shown here
 	ICS         string
 }
 
@@ -85,6 +87,7 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 		p.Papers = append(p.Papers, paperRowOf(pp))
 		p.LastModified = latest(p.LastModified, pp.Modified)
 	}
+	p.PapersURL = "/vorlagen?person=" + strconv.FormatInt(id, 10)
 	p.ICS = ratsinfo.WebPath(ratsinfo.KindPerson, id) + "/sitzungen.ics"
 	p.Feeds = []Link{{Label: p.T("Sitzungen der Gremien dieser Person (ICS)"), URL: p.ICS, Type: "text/calendar"}}
 	return s.render(w, r, http.StatusOK, "person_show", p)
