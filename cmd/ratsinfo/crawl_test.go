@@ -18,6 +18,10 @@ import (
 type crawler struct {
 	base   string // e.g. http://127.0.0.1:1234/oparl/v1.1/
 	client *http.Client
+	// listsOnly walks only lists and pages, as a mirror does, and keeps no bodies:
+	// the benchmark's mode, where the client must not be what is measured.
+	listsOnly bool
+	received  int // objects received, embedded ones included
 
 	mu       sync.Mutex
 	seen     map[string]bool
@@ -70,9 +74,11 @@ func (c *crawler) get(ctx context.Context, u string) (map[string]any, error) {
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		return nil, fmt.Errorf("GET %s: %v", u, err)
 	}
-	c.mu.Lock()
-	c.bodies[u] = string(raw)
-	c.mu.Unlock()
+	if !c.listsOnly {
+		c.mu.Lock()
+		c.bodies[u] = string(raw)
+		c.mu.Unlock()
+	}
 	return obj, nil
 }
 
@@ -143,6 +149,10 @@ func (c *crawler) visit(ctx context.Context, u string, enqueue func(string)) err
 
 // record stores an object and enqueues every API URL it names, embedded objects included.
 func (c *crawler) record(o map[string]any, enqueue func(string)) {
+	if c.listsOnly {
+		c.countAndFollowLists(o, enqueue)
+		return
+	}
 	if id, ok := o["id"].(string); ok {
 		c.mu.Lock()
 		if _, dup := c.objects[id]; !dup || o["deleted"] == nil {
@@ -192,4 +202,41 @@ func mustParseURL(t testing.TB, s string) *url.URL {
 		t.Fatal(err)
 	}
 	return u
+}
+
+// countAndFollowLists counts o with its embedded objects and, for the System and
+// bodies, follows their list URLs.
+func (c *crawler) countAndFollowLists(o map[string]any, enqueue func(string)) {
+	c.mu.Lock()
+	c.received += countObjects(o)
+	c.mu.Unlock()
+	switch kindOf(o) {
+	case "System":
+		enqueue(o["body"].(string))
+	case "Body":
+		for _, key := range []string{"organization", "person", "meeting", "paper", "agendaItem",
+			"consultation", "file", "locationList", "legislativeTermList", "membership"} {
+			if u, ok := o[key].(string); ok {
+				enqueue(u)
+			}
+		}
+	}
+}
+
+func countObjects(v any) int {
+	n := 0
+	switch v := v.(type) {
+	case map[string]any:
+		if _, ok := v["type"].(string); ok && v["id"] != nil {
+			n++
+		}
+		for _, e := range v {
+			n += countObjects(e)
+		}
+	case []any:
+		for _, e := range v {
+			n += countObjects(e)
+		}
+	}
+	return n
 }
