@@ -107,7 +107,11 @@ func TestBrowserAccessibility(t *testing.T) {
 	ctx, axe := browser(t)
 	w := testWorld(t)
 	shots := artifactDir(t)
-	for name, path := range w.pageTypes() {
+	pages := w.pageTypes()
+	longMeeting, longPaper := w.longObjects(t)
+	pages["sitzung-lang"] = fmt.Sprintf("/sitzungen/%d", longMeeting)
+	pages["vorlage-200-dateien"] = fmt.Sprintf("/vorlagen/%d", longPaper)
+	for name, path := range pages {
 		t.Run(name, func(t *testing.T) {
 			err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(w.srv.URL+path), chromedp.WaitReady(chromedp.CSS("body")))
 			if err != nil {
@@ -195,5 +199,42 @@ func TestBrowserKeyboard(t *testing.T) {
 	}
 	if !strings.Contains(url, fmt.Sprintf("gremium=%d", w.city.MainCommitteeID)) {
 		t.Errorf("filter submitted to %s", url)
+	}
+}
+
+// TestBrowserAgendaJump follows a jump link of a 300-item agenda with the
+// keyboard: the item must end up on screen, not merely in the URL.
+func TestBrowserAgendaJump(t *testing.T) {
+	ctx, _ := browser(t)
+	w := testWorld(t)
+	meetingID, _ := w.longObjects(t)
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(w.srv.URL+fmt.Sprintf("/sitzungen/%d?lang=de", meetingID)),
+		chromedp.WaitReady(chromedp.CSS(".toc")),
+		chromedp.Focus(chromedp.CSS(".toc li:nth-child(151) a")),
+		chromedp.KeyEvent("\r"),
+		chromedp.Sleep(300*time.Millisecond),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hash, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	visible, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		const el = document.querySelector(location.hash); if (!el) return false;
+		const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(hash, "#top-") || !visible {
+		t.Errorf("jump link led to %q, on screen: %v", hash, visible)
+	}
+	text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(location.hash + " h3").textContent`))
+	if !strings.Contains(text, "Langpunkt 151") {
+		t.Errorf("jump link led to %q, want Langpunkt 151", text)
 	}
 }

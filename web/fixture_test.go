@@ -31,6 +31,11 @@ type world struct {
 	web     *Server
 	secrets []string // must never appear on any page, feed or calendar
 	fix     fixtureIDs
+
+	// The long meeting and paper of longObjects, written on first use.
+	longOnce               sync.Once
+	longMeeting, longPaper int64
+	longErr                error
 }
 
 // fixtureIDs names the leak-test objects written on top of the demo city.

@@ -15,9 +15,16 @@ type meetingShowPage struct {
 	End      string
 	Location *Link
 	Items    []agendaRow
-	Files    []fileRow
-	ICS      string
+	// TOC asks for a compact list of jump links above a long agenda: with 300
+	// items, the one a visitor came for is otherwise a long scroll away.
+	TOC   bool
+	Files []fileRow
+	ICS   string
 }
+
+// tocMinItems is the agenda length from which the page starts with jump links;
+// below it the agenda itself is short enough to scan.
+const tocMinItems = 30
 
 // agendaRow is one agenda item. A non-public item keeps only its number: the
 // template shows nothing else for it, whatever the store returned.
@@ -126,6 +133,7 @@ func (s *Server) meetingShow(w http.ResponseWriter, r *http.Request) error {
 		p.LastModified = latest(p.LastModified, it.Modified)
 		p.Items = append(p.Items, s.agendaRowOf(p, it, papersOfItem[it.ID], papers, files))
 	}
+	p.TOC = len(p.Items) > tocMinItems
 	for _, pp := range papers {
 		p.LastModified = latest(p.LastModified, pp.Modified)
 	}

@@ -20,8 +20,14 @@ type paperShowPage struct {
 	Related        []paperRow // other related, superordinated and subordinated papers
 	MainFile       []fileRow
 	Files          []fileRow
-	Text           []string
+	// ManyFiles switches to one line per attachment and jump links at the top,
+	// so a plan with 200 annexes neither buries the full text nor weighs 100 KB.
+	ManyFiles bool
+	Text      []string
 }
+
+// manyFilesFrom is the number of attachments from which they are listed compactly.
+const manyFilesFrom = 20
 
 // consultationRow is one row of the Beratungsfolge table.
 type consultationRow struct {
@@ -136,6 +142,7 @@ func (s *Server) paperShow(w http.ResponseWriter, r *http.Request) error {
 			p.Files = append(p.Files, s.fileRowOf(f, ""))
 		}
 	}
+	p.ManyFiles = len(p.Files) >= manyFilesFrom
 	return s.render(w, r, http.StatusOK, "paper_show", p)
 }
 
