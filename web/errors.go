@@ -62,14 +62,15 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 	case http.StatusInternalServerError:
 		s.log.Error("page failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		p.Heading = p.T("Ein Fehler ist aufgetreten")
-		p.Text = ratsinfo.ErrorMessage(errors.New("internal"))
+		p.Text = p.T(ratsinfo.ErrorMessage(errors.New("internal")))
 	case http.StatusServiceUnavailable:
 		s.log.Warn("page unavailable", "path", r.URL.Path, "err", err)
 		p.Heading = p.T("Vorübergehend nicht verfügbar")
 		p.Text = p.T("Die Daten sind gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.")
 	default:
 		p.Heading = p.T("Die Anfrage konnte nicht bearbeitet werden")
-		p.Text = ratsinfo.ErrorMessage(err)
+		// The domain's messages are German; known ones have an English text.
+		p.Text = p.T(ratsinfo.ErrorMessage(err))
 	}
 	p.Title = p.Heading
 	if rerr := s.render(w, r, status, "error", &p); rerr != nil {

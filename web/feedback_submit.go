@@ -46,7 +46,8 @@ func readFeedback(r *http.Request, p *legalPage, fb *ratsinfo.Feedback) bool {
 	if err := fb.Validate(); errors.As(err, &ve) {
 		for field, msg := range ve.Fields {
 			if label, ok := fieldLabel[field]; ok {
-				form.Errors[field] = p.T(label + " " + msg)
+				// Label and rule are translated apart: "The name" + "is too long…".
+				form.Errors[field] = p.T(label) + " " + p.T(msg)
 			}
 		}
 		if form.Text == "" {

@@ -37,4 +37,73 @@ var english = map[string]string{
 	"← vorige Seite": "← previous page", "nächste Seite →": "next page →",
 	"Datei anzeigen": "View file", "Datei herunterladen": "Download file", "Datei melden": "Report this file",
 	"Erklärung zur Barrierefreiheit": "Accessibility statement", "Ihre Nachricht": "Your message", "Absenden": "Send",
+
+	// Lists and filters.
+	"Titel oder Nummer": "Title or reference", "Datum von": "Date from", "Datum bis": "Date until",
+	"Urheber*in (Person)": "Originator (person)", "alle Personen": "all persons", "Alle Vorlagen dieser Person": "All papers of this person",
+	"Treffer für": "results for", "Seiten": "Pages", "Monate": "Months", "Anfangsbuchstaben": "Initial letters",
+	"Der Suchbegriff war zu lang und wurde gekürzt.":                                                             "The search term was too long and has been shortened.",
+	"Keine Vorlage gefunden. Versuchen Sie einen kürzeren Begriff oder die Vorlagennummer, z. B. A 23/0012.":     "No paper found. Try a shorter term or the reference number, e.g. A 23/0012.",
+	"Das Datum „von“ wurde nicht verstanden; erwartet wird JJJJ-MM-TT.":                                          "The date “from” was not understood; expected is YYYY-MM-DD.",
+	"Das Datum „bis“ wurde nicht verstanden; erwartet wird JJJJ-MM-TT.":                                          "The date “until” was not understood; expected is YYYY-MM-DD.",
+	"Das Gremium wurde nicht verstanden; angezeigt werden alle Gremien.":                                         "The organization was not understood; all organizations are shown.",
+	"Dieses Gremium gibt es nicht; angezeigt werden alle Gremien.":                                               "This organization does not exist; all organizations are shown.",
+	"Die Person wurde nicht verstanden; angezeigt werden die Vorlagen aller Personen.":                           "The person was not understood; papers of all persons are shown.",
+	"Diese Person gibt es nicht; angezeigt werden die Vorlagen aller Personen.":                                  "This person does not exist; papers of all persons are shown.",
+	"Diese Vorlagenart gibt es nicht; angezeigt werden alle Arten.":                                              "This paper type does not exist; all types are shown.",
+	"Die Seitenzahl wurde nicht verstanden; angezeigt wird die erste Seite.":                                     "The page number was not understood; the first page is shown.",
+	"Der Monat wurde nicht verstanden; erwartet wird JJJJ-MM, z. B. 2023-02. Angezeigt wird der aktuelle Monat.": "The month was not understood; expected is YYYY-MM, e.g. 2023-02. The current month is shown.",
+
+	// Calendar.
+	"Montag": "Monday", "Dienstag": "Tuesday", "Mittwoch": "Wednesday", "Donnerstag": "Thursday", "Freitag": "Friday",
+	"Samstag": "Saturday", "Sonntag": "Sunday",
+	"Mo": "Mon", "Di": "Tue", "Mi": "Wed", "Do": "Thu", "Fr": "Fri", "Sa": "Sat", "So": "Sun",
+	"In diesem Monat finden keine Sitzungen statt.": "There are no meetings this month.",
+	"Derzeit sind keine Sitzungen geplant.":         "No meetings are scheduled at present.", "Keine Sitzungen geplant.": "No meetings scheduled.",
+	"Termin offen": "Date to be fixed", "Alle Sitzungen im Kalender": "All meetings in the calendar",
+
+	// Meetings, papers, files.
+	"TOP": "Item", "Sprungmarken zur Tagesordnung": "Jump to agenda item", "Direkt zu": "Go to", "Auf dieser Seite": "On this page",
+	"Für diese Sitzung ist noch keine Tagesordnung veröffentlicht.": "No agenda has been published for this meeting yet.",
+	"Für diese Vorlage ist keine Beratung geplant.":                 "No consultation is planned for this paper.",
+	"Diese Sitzung als Kalendereintrag (ICS)":                       "This meeting as a calendar entry (ICS)",
+	"Neue Vorlagen (Atom)":                                          "New papers (Atom)", "Vorlagen (Atom)": "Papers (Atom)",
+	"Noch keine Antworten veröffentlicht.": "No answers published yet.", "Noch keine Vorlagen veröffentlicht.": "No papers published yet.",
+	"Keine Vorlagen.": "No papers.", "Dateityp": "File type", "Größe": "Size", "Lizenz": "Licence",
+	"Gehört zu den Vorlagen": "Belongs to the papers", "Gehört zu den Sitzungen": "Belongs to the meetings",
+
+	// Organizations, persons, places.
+	"Fraktionen": "Factions", "Parteien": "Parties", "Verwaltung": "Administration", "Externe Gremien": "External bodies",
+	"Institutionen": "Institutions", "Sonstige": "Other",
+	// OParl's organization types (Gremium: see above, Sonstiges: in englishForms).
+	"Partei": "Party", "Fraktion": "Faction", "Verwaltungsbereich": "Administrative unit", "externes Gremium": "External body", "Institution": "Institution", "Es sind noch keine Gremien eingetragen.": "No organizations have been entered yet.",
+	"Kurzname": "Short name", "Gehört zu": "Part of", "Seit": "Since", "Bis": "Until", "Website": "Website", "aufgelöst": "dissolved",
+	"Abonnieren": "Subscribe", "Vorlagen dieses Gremiums (Atom)": "Papers of this organization (Atom)",
+	"Sitzungen dieses Gremiums (ICS)": "Meetings of this organization (ICS)", "Alle Vorlagen dieses Gremiums": "All papers of this organization",
+	"Keine aktuellen Mitglieder eingetragen.": "No current members entered.", "Name": "Name",
+	"Es sind noch keine Personen eingetragen.": "No persons have been entered yet.",
+	"Anrede": "Form of address", "Funktion": "Function", "E-Mail": "E-mail", "Telefon": "Phone", "Anschrift": "Address",
+	"Sitzungen der Gremien (ICS)": "Meetings of the organizations (ICS)", "Sitzungen der Gremien dieser Person (ICS)": "Meetings of this person's organizations (ICS)",
+	"Lebenslauf": "Biography", "Keine Mitgliedschaften eingetragen.": "No memberships entered.",
+	"Beschreibung": "Description", "Raum": "Room", "Sitzungen an diesem Ort": "Meetings at this place",
+}
+
+// englishAll is every translation: the labels above and the sentences of the
+// forms and legal pages. It is built once and only read afterwards.
+var englishAll = mergeTranslations(english, englishForms)
+
+// mergeTranslations joins translation lists. A German text in two lists is a
+// mistake that would make one of the translations silently lose, so it panics
+// at start-up, where every test sees it.
+func mergeTranslations(lists ...map[string]string) map[string]string {
+	all := map[string]string{}
+	for _, l := range lists {
+		for de, en := range l {
+			if _, dup := all[de]; dup {
+				panic("web: German text translated twice: " + de)
+			}
+			all[de] = en
+		}
+	}
+	return all
 }

@@ -28,7 +28,8 @@ type Page struct {
 	Crumbs       []Link // breadcrumb trail without the current page
 	Query        string // the search box's current text
 	NoIndex      bool
-	loc          *time.Location // Europe/Berlin, from the server
+	loc          *time.Location  // Europe/Berlin, from the server
+	untranslated func(de string) // from the server; nil in production
 }
 
 // Link is a labelled URL.
@@ -44,8 +45,11 @@ func (p *Page) base() *Page { return p }
 // language, so a missing English text falls back to German rather than to a key.
 func (p *Page) T(de string) string {
 	if p.Lang == "en" {
-		if en, ok := english[de]; ok {
+		if en, ok := englishAll[de]; ok {
 			return en
+		}
+		if p.untranslated != nil {
+			p.untranslated(de)
 		}
 	}
 	return de
@@ -73,6 +77,8 @@ func (s *Server) newPage(r *http.Request, title, section string) Page {
 		BaseURL:  s.baseURL,
 		Path:     r.URL.Path,
 		loc:      s.loc,
+
+		untranslated: s.untranslated,
 	}
 }
 

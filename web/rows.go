@@ -52,8 +52,11 @@ func mimeLabel(m string) string {
 		return "Word"
 	case "application/vnd.oasis.opendocument.text":
 		return "ODT"
-	case "image/jpeg", "image/png":
-		return "Bild"
+	// Image formats by name, which reads the same in German and English.
+	case "image/jpeg":
+		return "JPEG"
+	case "image/png":
+		return "PNG"
 	case "":
 		return ""
 	}
