@@ -30,7 +30,10 @@ import (
 // reference figure); RATSINFO_BENCH_DB keeps the database file between runs.
 
 type benchWorld struct {
-	handler       http.Handler
+	handler http.Handler // with the page cache, as served
+	// cold renders every request from the store: the server time of a page that
+	// is not cached (first request after a change, or a page nobody asked for yet).
+	cold          http.Handler
 	server        *Server
 	path          string // the page that is measured
 	bodyID, after int64
@@ -66,7 +69,9 @@ func benchSetup(b *testing.B) *benchWorld {
 	mux := http.NewServeMux()
 	s := NewServer(Config{BaseURL: "http://ratsinfo.test", Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	s.Register(mux)
-	return &benchWorld{handler: mux, server: s, bodyID: bodyID, after: mid,
+	cold := NewServer(Config{BaseURL: "http://ratsinfo.test", Store: db, CacheBytes: -1,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	return &benchWorld{handler: mux, cold: cold, server: s, bodyID: bodyID, after: mid,
 		path: fmt.Sprintf("/oparl/v1.1/body/%d/paper?limit=100&after=%d", bodyID, mid)}
 }
 
@@ -137,8 +142,17 @@ func benchGet(b *testing.B, client *http.Client, u string) {
 }
 
 func BenchmarkPaperListPage(b *testing.B) {
+	benchPage(b, func(w *benchWorld) http.Handler { return w.handler })
+}
+
+// BenchmarkPaperListPageCold is BenchmarkPaperListPage without the page cache.
+func BenchmarkPaperListPageCold(b *testing.B) {
+	benchPage(b, func(w *benchWorld) http.Handler { return w.cold })
+}
+
+func benchPage(b *testing.B, handler func(*benchWorld) http.Handler) {
 	w := benchSetup(b)
-	srv := httptest.NewServer(w.handler)
+	srv := httptest.NewServer(handler(w))
 	defer srv.Close()
 	client := srv.Client()
 	b.ResetTimer()
@@ -169,13 +183,25 @@ func BenchmarkPaperListFromMemory(b *testing.B) {
 	}
 }
 
+// BenchmarkPaperListHandler is the server time of an uncached page.
 func BenchmarkPaperListHandler(b *testing.B) {
+	benchHandler(b, func(w *benchWorld) http.Handler { return w.cold })
+}
+
+// BenchmarkPaperListHandlerCached is the server time of a page answered from the
+// page cache (one change-feed lookup and a copy).
+func BenchmarkPaperListHandlerCached(b *testing.B) {
+	benchHandler(b, func(w *benchWorld) http.Handler { return w.handler })
+}
+
+func benchHandler(b *testing.B, handler func(*benchWorld) http.Handler) {
 	w := benchSetup(b)
+	h := handler(w)
 	req := httptest.NewRequest(http.MethodGet, w.path, nil)
 	b.ResetTimer()
 	for b.Loop() {
 		rec := httptest.NewRecorder()
-		w.handler.ServeHTTP(rec, req)
+		h.ServeHTTP(rec, req)
 		if rec.Code != 200 {
 			b.Fatalf("status %d", rec.Code)
 		}

@@ -27,6 +27,9 @@ type Config struct {
 	// PageSize is the default number of objects per list page (100);
 	// MaxPageSize caps the client's limit hint (1000).
 	PageSize, MaxPageSize int
+	// CacheBytes bounds the cache of rendered answers (default 32 MiB); a negative
+	// value turns it off.
+	CacheBytes int64
 }
 
 // Server is the OParl API. It is an http.Handler for the paths under /oparl/.
@@ -41,6 +44,10 @@ type Server struct {
 	// bufs recycles response buffers (*enc): a paper page is hundreds of
 	// kilobytes, and reuse saves its allocation and growth on every request.
 	bufs sync.Pool
+	// cache and seqer are nil when the store cannot tell its change-feed position
+	// or the cache is turned off.
+	cache *pageCache
+	seqer changeSeqer
 }
 
 // NewServer returns a Server for cfg, filling in defaults.
@@ -64,6 +71,13 @@ func NewServer(cfg Config) *Server {
 		s.pageSize = 100
 	}
 	s.pageSize = min(s.pageSize, s.maxPageSize)
+	if seqer, ok := cfg.Store.(changeSeqer); ok && cfg.CacheBytes >= 0 {
+		size := cfg.CacheBytes
+		if size == 0 {
+			size = 32 << 20
+		}
+		s.cache, s.seqer = newPageCache(size), seqer
+	}
 	return s
 }
 
@@ -120,7 +134,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := ratsinfo.WithViewer(r.Context(), ratsinfo.Viewer{})
-	if err := s.dispatch(ctx, w, r, rt, q); err != nil {
+	if s.cache != nil && r.Method == http.MethodGet && rt.name != routeFileAccess && rt.name != routeFileDownload {
+		err = s.serveCached(ctx, w, r, rt, q)
+	} else {
+		err = s.dispatch(ctx, w, r, rt, q)
+	}
+	if err != nil {
 		s.writeError(w, r, err)
 	}
 }
