@@ -111,7 +111,18 @@ func TestBrowserAccessibility(t *testing.T) {
 	longMeeting, longPaper := w.longObjects(t)
 	pages["sitzung-lang"] = fmt.Sprintf("/sitzungen/%d", longMeeting)
 	pages["vorlage-200-dateien"] = fmt.Sprintf("/vorlagen/%d", longPaper)
+	// Both locales: German is what most visitors get, English is what headless
+	// Chromium asks for; the lang parameter overrides the browser either way.
+	localized := map[string]string{}
 	for name, path := range pages {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		localized[name+"-de"] = path + sep + "lang=de"
+		localized[name+"-en"] = path + sep + "lang=en"
+	}
+	for name, path := range localized {
 		t.Run(name, func(t *testing.T) {
 			err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(w.srv.URL+path), chromedp.WaitReady(chromedp.CSS("body")))
 			if err != nil {
