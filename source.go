@@ -19,6 +19,9 @@ type SourceMap interface {
 	// FindBySource returns the local object a source URL was imported as, or an
 	// ENOTFOUND error.
 	FindBySource(ctx context.Context, url string) (SourceRef, error)
+	// Sources returns every source URL with what it was imported as: an import
+	// loads them once instead of asking for each object it reads.
+	Sources(ctx context.Context) (map[string]SourceRef, error)
 	// RecordSource remembers (or replaces) what url was imported as.
 	RecordSource(ctx context.Context, url string, ref SourceRef) error
 	// Checkpoint returns the value stored under key, or "" if there is none.

@@ -3,6 +3,7 @@
 package blob
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/sha512"
@@ -30,42 +31,120 @@ func NewDir(dir string) (*Dir, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, storageError(dir, err)
 	}
-	return &Dir{root: dir}, nil
+	return &Dir{root: filepath.Clean(dir)}, nil
 }
 
 // Put writes r to a temporary file first and renames it into place only after a
 // successful fsync, so a crash or a full disk never leaves a truncated blob under a
-// valid key.
+// valid key. The folders are synced too: the caller commits a reference to the key
+// next, and a rename that a crash could undo would leave that reference dangling.
 func (d *Dir) Put(ctx context.Context, r io.Reader) (string, int64, string, error) {
+	w, err := d.writeTemp(ctx, r, true)
+	if err != nil {
+		return "", 0, "", err
+	}
+	if w.tmp != "" {
+		defer os.Remove(w.tmp) // no-op after a successful rename
+	}
+	dir, err := d.place(w)
+	if err != nil {
+		return "", 0, "", err
+	}
+	dirs := map[string]bool{}
+	d.addDirs(dirs, dir)
+	if err := d.syncDirs(dirs); err != nil {
+		return "", 0, "", err
+	}
+	return w.key, w.size, w.sha512, nil
+}
+
+// addDirs adds dir and its parents up to the root (MkdirAll may have created the
+// fan-out folders, whose own entries must be durable too).
+func (d *Dir) addDirs(dirs map[string]bool, dir string) {
+	if dir == "" {
+		return
+	}
+	for ; len(dir) > len(d.root); dir = filepath.Dir(dir) {
+		dirs[dir] = true
+	}
+	dirs[d.root] = true
+}
+
+func (d *Dir) syncDirs(dirs map[string]bool) error {
+	for dir := range dirs {
+		if err := syncPath(dir); err != nil {
+			return storageError(d.root, err)
+		}
+	}
+	return nil
+}
+
+// written is content in a temporary file, not yet under its key.
+type written struct {
+	tmp, key, sha512 string
+	size             int64
+}
+
+// memLimit is the size up to which a content is hashed in memory before any file
+// is made: content already stored under its key (the same attachment in many
+// papers, a re-import) then costs no file at all.
+const memLimit = 1 << 20
+
+// writeTemp copies r into a temporary file in the root and hashes it on the way.
+// A small content whose key exists already gets no temporary file (tmp is "").
+func (d *Dir) writeTemp(ctx context.Context, r io.Reader, sync bool) (written, error) {
+	h256, h512 := sha256.New(), sha512.New()
+	var buf bytes.Buffer
+	n, err := io.Copy(&buf, io.LimitReader(readerWithContext{ctx, r}, memLimit+1))
+	if err != nil {
+		return written{}, storageError(d.root, err)
+	}
+	if n <= memLimit {
+		h256.Write(buf.Bytes())
+		h512.Write(buf.Bytes())
+		w := written{key: hex.EncodeToString(h256.Sum(nil)), sha512: hex.EncodeToString(h512.Sum(nil)), size: n}
+		if _, err := os.Stat(d.path(w.key)); err == nil {
+			return w, nil
+		}
+		h256.Reset()
+		h512.Reset()
+	}
 	tmp, err := os.CreateTemp(d.root, ".upload-*")
 	if err != nil {
-		return "", 0, "", storageError(d.root, err)
+		return written{}, storageError(d.root, err)
 	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-
-	h256, h512 := sha256.New(), sha512.New()
-	size, err := io.Copy(io.MultiWriter(tmp, h256, h512), readerWithContext{ctx, r})
-	if err == nil {
+	size, err := io.Copy(io.MultiWriter(tmp, h256, h512), io.MultiReader(&buf, readerWithContext{ctx, r}))
+	if err == nil && sync {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return "", 0, "", storageError(d.root, err)
+		os.Remove(tmp.Name())
+		return written{}, storageError(d.root, err)
 	}
-	key := hex.EncodeToString(h256.Sum(nil))
-	path := d.path(key)
+	return written{tmp: tmp.Name(), key: hex.EncodeToString(h256.Sum(nil)),
+		sha512: hex.EncodeToString(h512.Sum(nil)), size: size}, nil
+}
+
+// place renames a written temporary file to its key, unless that key holds the
+// content already, and returns the folder that got a new entry ("" if none).
+func (d *Dir) place(w written) (string, error) {
+	if w.tmp == "" {
+		return "", nil
+	}
+	path := d.path(w.key)
 	if _, err := os.Stat(path); err == nil {
-		return key, size, hex.EncodeToString(h512.Sum(nil)), nil
+		return "", nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return "", 0, "", storageError(d.root, err)
+		return "", storageError(d.root, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return "", 0, "", storageError(d.root, err)
+	if err := os.Rename(w.tmp, path); err != nil {
+		return "", storageError(d.root, err)
 	}
-	return key, size, hex.EncodeToString(h512.Sum(nil)), nil
+	return filepath.Dir(path), nil
 }
 
 // Open returns the content stored under key.

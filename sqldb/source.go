@@ -33,6 +33,26 @@ func (db *DB) FindBySource(ctx context.Context, url string) (ratsinfo.SourceRef,
 	return r, nil
 }
 
+// Sources returns the whole source map.
+func (db *DB) Sources(ctx context.Context) (map[string]ratsinfo.SourceRef, error) {
+	rows, err := db.reader(ctx).query(ctx, `SELECT url, kind, object_id, hash FROM source_map`)
+	if err != nil {
+		return nil, wrap("sources", err)
+	}
+	defer rows.Close()
+	out := map[string]ratsinfo.SourceRef{}
+	for rows.Next() {
+		var u, kind string
+		var r ratsinfo.SourceRef
+		if err := rows.Scan(&u, &kind, &r.ID, &r.Hash); err != nil {
+			return nil, wrap("sources", err)
+		}
+		r.Kind = ratsinfo.Kind(kind)
+		out[u] = r
+	}
+	return out, wrap("sources", rows.Err())
+}
+
 // RecordSource remembers what url was imported as, replacing an earlier entry.
 func (db *DB) RecordSource(ctx context.Context, url string, r ratsinfo.SourceRef) error {
 	return db.write(ctx, "record source", func(t *txState, _ time.Time) error {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -26,9 +28,24 @@ type importer struct {
 	withFiles bool  // list pages get their file contents prefetched (not the body list)
 	body      int64 // local id of the body being mirrored
 
-	// cache holds committed source refs, staged those of the open transaction
-	// (merged on commit, dropped on rollback). Only the writer goroutine uses them.
-	cache, staged map[string]ratsinfo.SourceRef
+	// known is the source map as it was when the import started, loaded in one
+	// query (a SELECT per object was the largest cost after file syncs), and
+	// knownBlobs the blob checkpoints likewise. The page fetcher reads them too,
+	// so they are never written after the load.
+	known      map[string]ratsinfo.SourceRef
+	knownBlobs map[string]blobInfo
+	// cache holds source refs committed in this run, staged those of the open
+	// transaction (merged on commit, dropped on rollback); blobCache and
+	// blobStaged the same for blob checkpoints. Only the writer goroutine uses them.
+	cache, staged         map[string]ratsinfo.SourceRef
+	blobCache, blobStaged map[string]blobInfo
+	// fetched are the access URLs the page fetcher downloaded in this run.
+	fetched sync.Map
+	// noLimit is set once the server refused a page-size hint (limit=).
+	noLimit atomic.Bool
+	// batch, if the blob store has batches, takes downloads without a sync per
+	// file; inTx syncs it before each commit.
+	batch ratsinfo.BlobBatch
 	// blobs downloaded for the page being written: accessUrl → content.
 	downloads map[string]blobInfo
 	// missing are URLs that could not be fetched in this run (404 and the like).
@@ -71,6 +88,26 @@ type listCheckpoint struct {
 }
 
 const timeFormat = "2006-01-02T15:04:05-07:00"
+
+// preload reads the source map and the blob checkpoints once.
+func (im *importer) preload(ctx context.Context) error {
+	var err error
+	if im.known, err = im.src.Sources(ctx); err != nil {
+		return fmt.Errorf("read source map: %w", err)
+	}
+	raw, err := im.src.Checkpoints(ctx, blobPrefix)
+	if err != nil {
+		return fmt.Errorf("read blob checkpoints: %w", err)
+	}
+	im.knownBlobs = make(map[string]blobInfo, len(raw))
+	for k, v := range raw {
+		var b blobInfo
+		if json.Unmarshal([]byte(v), &b) == nil {
+			im.knownBlobs[k[len(blobPrefix):]] = b
+		}
+	}
+	return nil
+}
 
 // mirrorBody imports one Body object and then its lists, then resolves what
 // stayed pending.
@@ -119,7 +156,7 @@ func (im *importer) mirrorList(ctx context.Context, listURL string, kind ratsinf
 	if raw != "" {
 		_ = json.Unmarshal([]byte(raw), &cp) // a damaged checkpoint means a full crawl
 	}
-	start := cp.Next
+	start, hint := cp.Next, cp.Next == ""
 	if start == "" {
 		cp.Filter, cp.Started = cp.Since, ""
 		start = listURL
@@ -130,7 +167,7 @@ func (im *importer) mirrorList(ctx context.Context, listURL string, kind ratsinf
 	im.rep.mu.Lock()
 	im.rep.list, im.rep.listTotal, im.rep.listDone = listURL, 0, 0
 	im.rep.mu.Unlock()
-	err = im.walk(ctx, start, cp.Filter, func(ctx context.Context, pg *page) error {
+	err = im.walk(ctx, start, cp.Filter, hint, func(ctx context.Context, pg *page) error {
 		if cp.Started == "" {
 			cp.Started = pg.at.Format(timeFormat)
 		}
@@ -170,16 +207,28 @@ func (im *importer) mirrorList(ctx context.Context, listURL string, kind ratsinf
 // inTx runs fn in one store transaction and keeps the source-ref cache in step
 // with what committed.
 func (im *importer) inTx(ctx context.Context, fn func(ctx context.Context) error) error {
-	im.staged = map[string]ratsinfo.SourceRef{}
+	im.staged, im.blobStaged = map[string]ratsinfo.SourceRef{}, map[string]blobInfo{}
 	start := time.Now()
-	err := im.store.InTransaction(ctx, fn)
+	err := im.store.InTransaction(ctx, func(ctx context.Context) error {
+		if err := fn(ctx); err != nil {
+			return err
+		}
+		if im.batch == nil {
+			return nil
+		}
+		// The page's rows point at its downloads: they must be durable first.
+		return im.batch.Sync(ctx)
+	})
 	im.rep.addTime(&im.rep.Write, time.Since(start))
 	if err == nil {
 		for k, r := range im.staged {
 			im.cache[k] = r
 		}
+		for k, b := range im.blobStaged {
+			im.blobCache[k] = b
+		}
 	}
-	im.staged = nil
+	im.staged, im.blobStaged = nil, nil
 	im.downloads = nil
 	return err
 }

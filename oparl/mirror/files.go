@@ -25,12 +25,28 @@ type blobInfo struct {
 	Mime   string `json:"mime,omitempty"`
 }
 
+const blobPrefix = "blob:"
+
+// blobCheckpoint returns the earlier download of access: from this transaction,
+// an earlier one of this run, or before the run.
+func (im *importer) blobCheckpoint(access string) (blobInfo, bool) {
+	if b, ok := im.blobStaged[access]; ok {
+		return b, true
+	}
+	if b, ok := im.blobCache[access]; ok {
+		return b, true
+	}
+	b, ok := im.knownBlobs[access]
+	return b, ok
+}
+
 var errTooLarge = errors.New("Datei größer als --max-file-size")
 
 // prefetchFiles downloads the contents of the files on a page that are new or
 // changed, in parallel and before the page's transaction, so that slow downloads
 // never hold the store's writer. It runs in the page fetcher, ahead of the
-// writer, so it reads only committed state (no cache) and returns its result.
+// writer, so it reads only the state loaded at the start and its own set of
+// downloads, and returns its result.
 func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) map[string]blobInfo {
 	type job struct{ access, sha string }
 	var jobs []job
@@ -55,11 +71,14 @@ func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) ma
 		}
 		seen[access] = true
 		id, _ := o["id"].(string)
-		if r, err := im.src.FindBySource(ctx, strings.TrimSpace(id)); err == nil && r.Hash == hashOf(o) {
+		if r, ok := im.known[strings.TrimSpace(id)]; ok && r.Hash == hashOf(o) {
 			return
 		}
-		if b, _ := im.src.Checkpoint(ctx, "blob:"+access); b != "" {
+		if _, ok := im.knownBlobs[access]; ok {
 			return
+		}
+		if _, dup := im.fetched.LoadOrStore(access, true); dup {
+			return // downloaded for an earlier page: the writer finds its checkpoint
 		}
 		sha, _ := o["sha512Checksum"].(string)
 		jobs = append(jobs, job{access, strings.ToLower(strings.TrimSpace(sha))})
@@ -89,6 +108,15 @@ func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) ma
 		}()
 	}
 	wg.Wait()
+	if im.batch != nil {
+		// Synced here, in the fetcher, so the writer's own sync before its commit
+		// finds nothing left to do and the syncs overlap with writing.
+		// On failure the writer downloads the files again and its own sync decides.
+		if err := im.batch.Sync(ctx); err != nil {
+			im.opt.Logger.Warn("Dateien nicht gesichert", "fehler", err)
+			return nil
+		}
+	}
 	return got
 }
 
@@ -114,14 +142,9 @@ func (c *conv) attachContent(ctx context.Context, f *ratsinfo.File) error {
 	b, ok := im.downloads[access]
 	fresh := ok
 	if !ok {
-		raw, err := im.src.Checkpoint(ctx, "blob:"+access)
-		if err != nil {
-			return err
-		}
-		if raw != "" && json.Unmarshal([]byte(raw), &b) == nil {
-			ok = true
-		} else if b, ok = im.fetchContent(ctx, access, f.SHA512Checksum); ok {
-			fresh = true
+		if b, ok = im.blobCheckpoint(access); !ok {
+			b, ok = im.fetchContent(ctx, access, f.SHA512Checksum)
+			fresh = ok
 		}
 	}
 	if !ok || b.Key == "" {
@@ -129,9 +152,10 @@ func (c *conv) attachContent(ctx context.Context, f *ratsinfo.File) error {
 	}
 	if fresh {
 		raw, _ := json.Marshal(b)
-		if err := im.src.SetCheckpoint(ctx, "blob:"+access, string(raw)); err != nil {
+		if err := im.src.SetCheckpoint(ctx, blobPrefix+access, string(raw)); err != nil {
 			return err
 		}
+		im.blobStaged[access] = b
 	}
 	f.BlobKey, f.Size, f.SHA512Checksum = b.Key, b.Size, b.SHA512
 	if f.MimeType == "" && b.Mime != "" {

@@ -26,13 +26,13 @@ type page struct {
 // followed, or a page with nothing new) and runs of empty pages. A page that
 // cannot be read ends the walk without a last page, so its checkpoint stays
 // where it is and the next run retries; only errors of fn or ctx are returned.
-func (im *importer) walk(ctx context.Context, start, since string, fn func(ctx context.Context, pg *page) error) error {
+func (im *importer) walk(ctx context.Context, start, since string, hint bool, fn func(ctx context.Context, pg *page) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	pages := make(chan *page, 2)
 	go func() {
 		defer close(pages)
-		im.fetchPages(ctx, start, since, pages)
+		im.fetchPages(ctx, start, since, hint, pages)
 	}()
 	for pg := range pages {
 		if err := fn(ctx, pg); err != nil {
@@ -45,14 +45,22 @@ func (im *importer) walk(ctx context.Context, start, since string, fn func(ctx c
 	return ctx.Err()
 }
 
-// fetchPages is the producer side of walk.
-func (im *importer) fetchPages(ctx context.Context, u, since string, out chan<- *page) {
+// fetchPages is the producer side of walk. hint asks for big pages on the first
+// request (see fetchFirst); later pages follow the server's next links.
+func (im *importer) fetchPages(ctx context.Context, u, since string, hint bool, out chan<- *page) {
 	followed := map[string]bool{}
 	ids := map[string]bool{}
 	empties := 0
 	for n := 0; u != ""; n++ {
 		followed[u] = true
-		pg, err := im.fetchPage(ctx, u, n == 0)
+		var pg *page
+		var err error
+
+		if n == 0 && hint {
+			pg, err = im.fetchFirst(ctx, u)
+		} else {
+			pg, err = im.fetchPage(ctx, u, n == 0)
+		}
 		if err != nil {
 			if ctx.Err() == nil {
 				im.rep.failure("Listenseite %s: %v", u, err)
@@ -153,6 +161,29 @@ func (im *importer) fetchPage(ctx context.Context, u string, first bool) (*page,
 		}
 	}
 	return pg, nil
+}
+
+// pageHint is the page size asked for with limit=: our own server's maximum. A
+// page per transaction and request, bigger pages cost less per object.
+const pageHint = "1000"
+
+// fetchFirst reads a list's first page asking for pageHint objects per page.
+// limit is not in the OParl specification, so a server may refuse it, or answer
+// from a static dump that knows no such URL: then the page is read again without
+// it, and limit is not sent again in this import. A server that ignores it and
+// links its next pages without it is simply followed.
+func (im *importer) fetchFirst(ctx context.Context, u string) (*page, error) {
+	if !im.noLimit.Load() {
+		if p, err := url.Parse(u); err == nil && !p.Query().Has("limit") {
+			pg, err := im.fetchPage(ctx, withParam(u, "limit", pageHint), false)
+			if err == nil || ctx.Err() != nil {
+				return pg, err
+			}
+			im.noLimit.Store(true)
+			im.opt.Logger.Info("Server lehnt limit ab; Seitengröße bleibt beim Server", "url", u, "fehler", err)
+		}
+	}
+	return im.fetchPage(ctx, u, true)
 }
 
 // withParam returns u with query parameter k set to v.

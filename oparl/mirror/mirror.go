@@ -88,6 +88,11 @@ func Import(ctx context.Context, store ratsinfo.Store, blobs ratsinfo.BlobStore,
 		return nil, fmt.Errorf("import oparl: the store %T keeps no source map", store)
 	}
 	im := newImporter(store, src, blobs, opt)
+	if b, ok := blobs.(ratsinfo.BlobBatcher); ok {
+		im.batch = b.NewBatch()
+		im.blobs = im.batch
+		defer im.batch.Discard() // downloads of a page that never committed
+	}
 	im.rep.System = systemURL
 	ctx = ratsinfo.SystemContext(ctx)
 	stop := im.startProgress()
@@ -131,12 +136,13 @@ func newImporter(store ratsinfo.Store, src ratsinfo.SourceMap, blobs ratsinfo.Bl
 	}
 	return &importer{
 		store: store, src: src, blobs: blobs, opt: opt, client: client,
-		sem:     make(chan struct{}, opt.Concurrency),
-		rep:     &Report{Repairs: map[string]int{}, Skipped: map[string]int{}, started: time.Now()},
-		cache:   map[string]ratsinfo.SourceRef{},
-		missing: map[string]bool{},
-		done:    map[string]int64{},
-		berlin:  ratsinfo.Berlin(),
+		sem:       make(chan struct{}, opt.Concurrency),
+		rep:       &Report{Repairs: map[string]int{}, Skipped: map[string]int{}, started: time.Now()},
+		cache:     map[string]ratsinfo.SourceRef{},
+		blobCache: map[string]blobInfo{},
+		missing:   map[string]bool{},
+		done:      map[string]int64{},
+		berlin:    ratsinfo.Berlin(),
 	}
 }
 
@@ -146,6 +152,9 @@ func (im *importer) run(ctx context.Context, systemURL string) error {
 	if err != nil {
 		return ratsinfo.Errorf(ratsinfo.EUNAVAILABLE,
 			"Das OParl-System unter %s ist nicht erreichbar (%v). Bitte die URL prüfen; sie muss auf das System-Objekt zeigen.", systemURL, err)
+	}
+	if err := im.preload(ctx); err != nil {
+		return err
 	}
 	s := im.view(sys, systemURL)
 	im.version11 = strings.Contains(s.str("oparlVersion"), "1.1")
@@ -169,7 +178,7 @@ func (im *importer) run(ctx context.Context, systemURL string) error {
 // a single body (object or URL) instead of a list URL; both are accepted.
 func (im *importer) readBodies(ctx context.Context, bodyList string) ([]map[string]any, error) {
 	var out []map[string]any
-	err := im.walk(ctx, bodyList, "", func(ctx context.Context, pg *page) error {
+	err := im.walk(ctx, bodyList, "", false, func(ctx context.Context, pg *page) error {
 		out = append(out, pg.data...)
 		return nil
 	})

@@ -116,23 +116,18 @@ func hashOf(o map[string]any) string {
 	return hex.EncodeToString(h[:16])
 }
 
-// lookup finds what url was imported as: this transaction, earlier ones, the store.
-func (im *importer) lookup(ctx context.Context, url string) (ratsinfo.SourceRef, bool, error) {
+// lookup finds what url was imported as: this transaction, earlier ones of this
+// run, or the source map as loaded at the start. Nothing else writes the source
+// map during an import, so a miss needs no query.
+func (im *importer) lookup(_ context.Context, url string) (ratsinfo.SourceRef, bool, error) {
 	if r, ok := im.staged[url]; ok {
 		return r, true, nil
 	}
 	if r, ok := im.cache[url]; ok {
 		return r, true, nil
 	}
-	r, err := im.src.FindBySource(ctx, url)
-	if ratsinfo.ErrorCode(err) == ratsinfo.ENOTFOUND {
-		return r, false, nil
-	}
-	if err != nil {
-		return r, false, fmt.Errorf("look up %s: %w", url, err)
-	}
-	im.cache[url] = r
-	return r, true, nil
+	r, ok := im.known[url]
+	return r, ok, nil
 }
 
 // ref resolves a reference to a local id of kind k. A reference that cannot be
