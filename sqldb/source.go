@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -80,9 +81,10 @@ func (db *DB) Checkpoint(ctx context.Context, key string) (string, error) {
 }
 
 // Checkpoints returns every checkpoint whose key starts with prefix. Prefixes are
-// compared with substr rather than LIKE, so that URLs with % or _ match literally.
+// compared with substr rather than LIKE, so that URLs with % or _ match literally;
+// substr counts characters in both dialects, not bytes.
 func (db *DB) Checkpoints(ctx context.Context, prefix string) (map[string]string, error) {
-	rows, err := db.reader(ctx).query(ctx, `SELECT key, value FROM mirror_checkpoint WHERE substr(key, 1, ?) = ?`, len(prefix), prefix)
+	rows, err := db.reader(ctx).query(ctx, `SELECT key, value FROM mirror_checkpoint WHERE substr(key, 1, ?) = ?`, utf8.RuneCountInString(prefix), prefix)
 	if err != nil {
 		return nil, wrap("checkpoints", err)
 	}

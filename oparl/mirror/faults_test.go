@@ -19,6 +19,10 @@ var fastRetries = mirror.Options{Timeout: 150 * time.Millisecond, Backoff: time.
 // TestFaults imports from the hostile server and expects every repair counted
 // and the data in the store as it should have been sent.
 func TestFaults(t *testing.T) {
+	backends(t, testFaults)
+}
+
+func testFaults(t *testing.T, open func(testing.TB) (*sqldb.DB, *blob.Dir)) {
 	h := startHostile(t)
 	db, blobs := open(t)
 	rep := importInto(t, db, blobs, h.system(), fastRetries)

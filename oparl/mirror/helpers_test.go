@@ -20,16 +20,7 @@ import (
 func open(t testing.TB) (*sqldb.DB, *blob.Dir) {
 	t.Helper()
 	dir := t.TempDir()
-	db, err := sqldb.Open(context.Background(), filepath.Join(dir, "ratsinfo.db"), sqldb.Options{Migrate: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	blobs, err := blob.NewDir(filepath.Join(dir, "dateien"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db, blobs
+	return openAt(t, filepath.Join(dir, "ratsinfo.db"), filepath.Join(dir, "dateien"))
 }
 
 // serve runs our own OParl server over db on loopback and returns its System URL.

@@ -7,7 +7,9 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/ratsinfo/ratsinfo/blob"
 	"github.com/ratsinfo/ratsinfo/oparl/mirror"
+	"github.com/ratsinfo/ratsinfo/sqldb"
 )
 
 // killAfter is a transport that cancels the import once it has sent n requests,
@@ -30,6 +32,10 @@ func (k *killAfter) RoundTrip(r *http.Request) (*http.Response, error) {
 // resumes it, and expects exactly the objects of an uninterrupted import: none
 // lost, none twice.
 func TestKillAndResume(t *testing.T) {
+	backends(t, testKillAndResume)
+}
+
+func testKillAndResume(t *testing.T, open func(testing.TB) (*sqldb.DB, *blob.Dir)) {
 	sysA, _ := demoServer(t)
 	db, blobs := open(t)
 	for i, n := range []int64{3, 60, 700, 1200} {
