@@ -41,6 +41,9 @@ type importer struct {
 	blobCache, blobStaged map[string]blobInfo
 	// fetched are the access URLs the page fetcher downloaded in this run.
 	fetched sync.Map
+	// needSync says the open transaction downloaded contents itself (files
+	// reached only by reference, the fix-up pass): inTx syncs the batch first.
+	needSync bool
 	// noLimit is set once the server refused a page-size hint (limit=).
 	noLimit atomic.Bool
 	// batch, if the blob store has batches, takes downloads without a sync per
@@ -177,6 +180,9 @@ func (im *importer) mirrorList(ctx context.Context, listURL string, kind ratsinf
 		}
 		im.rep.listDone += len(pg.data)
 		im.rep.mu.Unlock()
+		if pg.synced != nil && <-pg.synced != nil {
+			pg.files = nil // not durable: downloaded again below, and synced in inTx
+		}
 		return im.inTx(ctx, func(ctx context.Context) error {
 			im.downloads = pg.files
 			for _, o := range pg.data {
@@ -208,15 +214,17 @@ func (im *importer) mirrorList(ctx context.Context, listURL string, kind ratsinf
 // with what committed.
 func (im *importer) inTx(ctx context.Context, fn func(ctx context.Context) error) error {
 	im.staged, im.blobStaged = map[string]ratsinfo.SourceRef{}, map[string]blobInfo{}
+	im.needSync = false
 	start := time.Now()
 	err := im.store.InTransaction(ctx, func(ctx context.Context) error {
 		if err := fn(ctx); err != nil {
 			return err
 		}
-		if im.batch == nil {
+		if im.batch == nil || !im.needSync {
 			return nil
 		}
-		// The page's rows point at its downloads: they must be durable first.
+		// Rows of this transaction point at contents downloaded in it: they
+		// must be durable first. (A page's prefetched files are synced already.)
 		return im.batch.Sync(ctx)
 	})
 	im.rep.addTime(&im.rep.Write, time.Since(start))

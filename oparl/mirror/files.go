@@ -108,15 +108,6 @@ func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) ma
 		}()
 	}
 	wg.Wait()
-	if im.batch != nil {
-		// Synced here, in the fetcher, so the writer's own sync before its commit
-		// finds nothing left to do and the syncs overlap with writing.
-		// On failure the writer downloads the files again and its own sync decides.
-		if err := im.batch.Sync(ctx); err != nil {
-			im.opt.Logger.Warn("Dateien nicht gesichert", "fehler", err)
-			return nil
-		}
-	}
 	return got
 }
 
@@ -145,6 +136,7 @@ func (c *conv) attachContent(ctx context.Context, f *ratsinfo.File) error {
 		if b, ok = im.blobCheckpoint(access); !ok {
 			b, ok = im.fetchContent(ctx, access, f.SHA512Checksum)
 			fresh = ok
+			im.needSync = true
 		}
 	}
 	if !ok || b.Key == "" {

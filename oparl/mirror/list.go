@@ -17,6 +17,8 @@ type page struct {
 	// total is pagination.totalElements of the first page, 0 if unknown.
 	total int
 	files map[string]blobInfo // contents downloaded for this page
+	// synced, if set, delivers the result of making files durable.
+	synced <-chan error
 }
 
 // walk reads a list page by page and calls fn for each, fetching the next page
@@ -98,6 +100,13 @@ func (im *importer) fetchPages(ctx context.Context, u, since string, hint bool, 
 		im.rep.add(&im.rep.Pages, 1)
 		if im.withFiles {
 			pg.files = im.prefetchFiles(ctx, pg.data)
+			if im.batch != nil && len(pg.files) > 0 {
+				// Synced beside the fetcher, so the next page's downloads overlap
+				// with this page's sync; the writer waits for it before writing.
+				synced := make(chan error, 1)
+				go func() { synced <- im.batch.Sync(ctx) }()
+				pg.synced = synced
+			}
 		}
 		select {
 		case out <- pg:

@@ -118,7 +118,7 @@ func (im *importer) dereference(ctx context.Context, urls []string) error {
 		}
 		files := im.prefetchFiles(ctx, objs)
 		err := im.inTx(ctx, func(ctx context.Context) error {
-			im.downloads = files
+			im.downloads, im.needSync = files, true
 			for i, u := range batch {
 				if got[i] == nil {
 					im.missing[u] = true
