@@ -2,18 +2,14 @@ package sqldb
 
 import (
 	"context"
-	"database/sql"
 	"errors"
-	"fmt"
-	"math/rand/v2"
-	"net/url"
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/pgtest"
 )
 
 // clock is a test clock: it stands still unless stepped, so tests can check that
@@ -76,32 +72,8 @@ func mustOpen(t testing.TB, dsn string, opt Options) *DB {
 	return db
 }
 
-// postgresDSN creates a database for one test and drops it afterwards.
-func postgresDSN(t testing.TB) string {
-	base := os.Getenv("RATSINFO_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("PostgreSQL-Tests übersprungen: RATSINFO_TEST_POSTGRES ist nicht gesetzt")
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := fmt.Sprintf("ratsinfo_t_%d", rand.Uint64())
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatalf("create database: %v", err)
-	}
-	t.Cleanup(func() {
-		admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-		admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
+// postgresDSN is a fresh PostgreSQL database for one test, or a skip.
+func postgresDSN(t testing.TB) string { return pgtest.DSN(t) }
 
 var (
 	bg    = context.Background()

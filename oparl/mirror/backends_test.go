@@ -2,15 +2,11 @@ package mirror_test
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"math/rand/v2"
-	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/ratsinfo/ratsinfo/blob"
+	"github.com/ratsinfo/ratsinfo/internal/pgtest"
 	"github.com/ratsinfo/ratsinfo/sqldb"
 )
 
@@ -41,30 +37,5 @@ func openAt(t testing.TB, dsn, blobDir string) (*sqldb.DB, *blob.Dir) {
 	return db, blobs
 }
 
-// postgresDSN creates a database for one test and drops it afterwards. Copied
-// from sqldb/main_test.go: test code stays in its package.
-func postgresDSN(t testing.TB) string {
-	base := os.Getenv("RATSINFO_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("PostgreSQL-Tests übersprungen: RATSINFO_TEST_POSTGRES ist nicht gesetzt")
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := fmt.Sprintf("ratsinfo_t_%d", rand.Uint64())
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatalf("create database: %v", err)
-	}
-	t.Cleanup(func() {
-		admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-		admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
+// postgresDSN is a fresh PostgreSQL database for one test, or a skip.
+func postgresDSN(t testing.TB) string { return pgtest.DSN(t) }

@@ -3,6 +3,7 @@ package mirror_test
 import (
 	"testing"
 
+	"github.com/ratsinfo/ratsinfo/internal/huertgenwald"
 	"github.com/ratsinfo/ratsinfo/oparl/mirror"
 )
 
@@ -16,7 +17,7 @@ func BenchmarkMirrorDemo(b *testing.B) {
 // BenchmarkMirrorHuertgenwald mirrors the replayed SD.NET crawl (25 objects per
 // page, 6,947 files) and reports where the time goes.
 func BenchmarkMirrorHuertgenwald(b *testing.B) {
-	benchMirror(b, startReplay(b))
+	benchMirror(b, huertgenwald.Start(b))
 }
 
 func benchMirror(b *testing.B, sys string) {

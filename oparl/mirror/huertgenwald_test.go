@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/ratsinfo/ratsinfo/internal/huertgenwald"
 	"github.com/ratsinfo/ratsinfo/oparl/mirror"
 	"github.com/ratsinfo/ratsinfo/oparl/validate"
 )
@@ -12,7 +13,7 @@ import (
 // TestHuertgenwald mirrors the replayed real SD.NET 1.0 crawl and checks that
 // `ratsinfo oparl validate` passes on the mirror, served by our own API.
 func TestHuertgenwald(t *testing.T) {
-	sys := startReplay(t)
+	sys := huertgenwald.Start(t)
 	db, blobs := open(t)
 	rep := importInto(t, db, blobs, sys, mirror.Options{Concurrency: 8})
 	if testing.Verbose() {

@@ -5,12 +5,14 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/ratsinfo/ratsinfo/internal/huertgenwald"
 )
 
 // TestHuertgenwald runs the validator against the replayed real 1.0 crawl
 // and expects the defects the dump is known for, and no 1.1-only findings.
 func TestHuertgenwald(t *testing.T) {
-	sys := startReplay(t)
+	sys := huertgenwald.Start(t)
 	rep, err := Run(context.Background(), sys, Options{Concurrency: 8})
 	if err != nil {
 		t.Fatal(err)

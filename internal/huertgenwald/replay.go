@@ -1,4 +1,8 @@
-package mirror_test
+// Package huertgenwald serves the real OParl 1.0 crawl of Gemeinde Hürtgenwald
+// (SD.NET RIM, in ../shared) from a loopback server, as the vendor did, for the tests
+// of the validator and the mirror: a typical vendor endpoint with its real defects.
+// It is test support only and imports package testing for that reason.
+package huertgenwald
 
 import (
 	"bytes"
@@ -16,15 +20,27 @@ import (
 // server rewrites it to its own loopback address.
 const huertgenwaldBase = "https://sdnetrim.kdvz-frechen.de/rim4220/webservice/oparl/v1.0/"
 
-// The replay server below is copied from oparl/validate/replay_test.go: test
-// code stays in its package, and the validator must not depend on the mirror.
-
-// sharedDir finds ../shared, the data folder next to the repository.
+// sharedDir finds ../shared, the data folder next to the repository: RATSINFO_SHARED,
+// or the folder beside the module root, found from the test's working directory.
 func sharedDir(t testing.TB) string {
 	if d := os.Getenv("RATSINFO_SHARED"); d != "" {
 		return d
 	}
-	d, err := filepath.Abs("../../../shared")
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("Modulwurzel nicht gefunden; RATSINFO_SHARED setzen – Replay-Test übersprungen")
+		}
+		dir = parent
+	}
+	d, err := filepath.Abs(filepath.Join(dir, "..", "shared"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,9 +214,9 @@ func (r *replay) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	w.Write(b)
 }
 
-// startReplay serves the Hürtgenwald crawl on loopback and returns the
-// System URL.
-func startReplay(t testing.TB) string {
+// Start serves the Hürtgenwald crawl on loopback and returns the System URL. It
+// skips the test, saying why, when the dump or zstd is missing.
+func Start(t testing.TB) string {
 	dir := unpackHuertgenwald(t)
 	r := &replay{}
 	srv := httptest.NewServer(r)

@@ -1,0 +1,6 @@
+package mirror_test
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
