@@ -32,6 +32,8 @@ type txState struct {
 	refs    []any            // flattened backref rows
 	created map[objKey]bool  // objects created in this transaction
 	locked  bool             // holds the change-feed lock (PostgreSQL)
+
+	titlesDeferred bool // new papers wait for indexTitles (title_index.go)
 }
 
 const flushRows = 64
@@ -49,6 +51,10 @@ func (t *txState) commit(ctx context.Context) error {
 	if err := t.flush(ctx); err != nil {
 		t.rollback()
 		return err
+	}
+	if err := t.indexTitles(ctx); err != nil {
+		t.rollback()
+		return fmt.Errorf("index paper titles: %w", err)
 	}
 	for _, s := range t.stmts {
 		s.Close()

@@ -130,6 +130,11 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 	action := "create"
 	var oldParent int64
 	if s.create {
+		if tb.kind == ratsinfo.KindPaper {
+			if err := t.deferTitles(ctx); err != nil {
+				return err
+			}
+		}
 		cols := "body_id, created, modified, deleted, keyword, license"
 		if len(tb.cols) > 0 {
 			cols += ", " + strings.Join(tb.cols, ", ")

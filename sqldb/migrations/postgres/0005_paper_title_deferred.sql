@@ -1,0 +1,3 @@
+-- Nothing to do: the SQLite migration of this number defers its trigram title
+-- index to the end of each write transaction; PostgreSQL has no such index (see
+-- 0004). The number keeps both dialects at the same schema version.
