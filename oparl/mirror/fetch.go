@@ -6,11 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/ratsinfo/ratsinfo/oparl/internal/fetch"
 )
 
 // maxJSON bounds one JSON answer; a server streaming endlessly must not take the
@@ -77,7 +76,7 @@ func (im *importer) get(ctx context.Context, u string, wantJSON bool) (*response
 		im.rep.repair(cause, 1)
 		wait := im.opt.Backoff << attempt
 		if resp != nil {
-			if ra, ok := retryAfter(resp.header.Get("Retry-After")); ok {
+			if ra, ok := fetch.RetryAfter(resp.header.Get("Retry-After")); ok {
 				wait = ra
 			}
 		}
@@ -102,44 +101,15 @@ func (im *importer) getOnce(ctx context.Context, u string) (*response, error) {
 	im.rep.add(&im.rep.Requests, 1)
 	rctx, cancel := context.WithTimeout(ctx, im.opt.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u, nil)
+	r, err := fetch.Get(rctx, im.client, u, "ratsinfo-import-oparl/1", maxJSON)
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", "ratsinfo-import-oparl/1")
-	res, err := im.client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(res.Body, maxJSON))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", u, err)
-	}
-	return &response{res.StatusCode, res.Header, body}, nil
-}
-
-// retryAfter parses both forms of the header: seconds or an HTTP date.
-func retryAfter(v string) (time.Duration, bool) {
-	if v == "" {
-		return 0, false
-	}
-	if s, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second, true
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return max(time.Until(t), 0), true
-	}
-	return 0, false
+	return &response{r.Status, r.Header, r.Body}, nil
 }
 
 func looksHTML(resp *response) bool {
-	b := bytes.ToLower(bytes.TrimSpace(resp.body))
-	if bytes.HasPrefix(b, []byte("<!doctype html")) || bytes.HasPrefix(b, []byte("<html")) {
-		return true
-	}
-	return strings.Contains(strings.ToLower(resp.header.Get("Content-Type")), "html") && !json.Valid(resp.body)
+	return fetch.LooksHTML(resp.header.Get("Content-Type"), resp.body)
 }
 
 // decodeJSON parses an answer, tolerating a UTF-8 BOM.

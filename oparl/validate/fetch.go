@@ -6,11 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ratsinfo/ratsinfo/oparl/internal/fetch"
 )
 
 // maxBody bounds what we read of one response; OParl pages are small, a
@@ -42,7 +42,7 @@ func (c *checker) get(ctx context.Context, u string, limit int64) (*response, er
 		lastErr = err
 		wait := c.opt.Backoff << attempt
 		if resp != nil {
-			if ra, ok := retryAfter(resp.header.Get("Retry-After")); ok {
+			if ra, ok := fetch.RetryAfter(resp.header.Get("Retry-After")); ok {
 				wait = ra
 			}
 		}
@@ -65,36 +65,11 @@ func (c *checker) getOnce(ctx context.Context, u string, limit int64) (*response
 	}
 	defer func() { <-c.sem }()
 	c.requests.Add(1)
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	r, err := fetch.Get(ctx, c.client, u, "ratsinfo-oparl-validate/1", limit)
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", "ratsinfo-oparl-validate/1")
-	res, err := c.client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(res.Body, limit))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", u, err)
-	}
-	return &response{res.StatusCode, res.Header, body, res.Request.URL.String()}, nil
-}
-
-// retryAfter parses both forms of the header: seconds or an HTTP date.
-func retryAfter(v string) (time.Duration, bool) {
-	if v == "" {
-		return 0, false
-	}
-	if s, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second, true
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return max(time.Until(t), 0), true
-	}
-	return 0, false
+	return &response{r.Status, r.Header, r.Body, r.FinalURL}, nil
 }
 
 // fetchJSON gets u and checks the transport rules every JSON answer must
@@ -135,11 +110,7 @@ func (c *checker) checkHeaders(u string, resp *response) {
 }
 
 func looksHTML(resp *response) bool {
-	if strings.Contains(strings.ToLower(resp.header.Get("Content-Type")), "html") && !json.Valid(resp.body) {
-		return true
-	}
-	b := bytes.ToLower(bytes.TrimSpace(resp.body))
-	return bytes.HasPrefix(b, []byte("<!doctype html")) || bytes.HasPrefix(b, []byte("<html"))
+	return fetch.LooksHTML(resp.header.Get("Content-Type"), resp.body)
 }
 
 // decode parses a JSON object keeping numbers exact, so that 1.0 and 1 can
