@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -86,26 +87,36 @@ func (db *DB) InTransaction(ctx context.Context, fn func(ctx context.Context) er
 	}
 	if err := fn(context.WithValue(ctx, txKey{}, t)); err != nil {
 		t.rollback()
+		return canceled(ctx, err)
+	}
+	return canceled(ctx, t.commit(ctx))
+}
+
+// canceled reports a cancelled context as the cause of err: database/sql closes a
+// transaction's statements when its context ends, and the "statement is closed"
+// that a write then sees would hide that the caller stopped the work.
+func canceled(ctx context.Context, err error) error {
+	if err == nil || ctx.Err() == nil || errors.Is(err, ctx.Err()) {
 		return err
 	}
-	return t.commit(ctx)
+	return fmt.Errorf("%w (%v)", ctx.Err(), err)
 }
 
 // write runs one write operation: in the caller's transaction if ctx has one,
 // otherwise in its own. now is taken once per operation.
 func (db *DB) write(ctx context.Context, op string, fn func(t *txState, now time.Time) error) error {
 	if t, ok := ctx.Value(txKey{}).(*txState); ok {
-		return wrap(op, fn(t, db.now()))
+		return canceled(ctx, wrap(op, fn(t, db.now())))
 	}
 	t, err := db.begin(ctx)
 	if err != nil {
-		return wrap(op, err)
+		return canceled(ctx, wrap(op, err))
 	}
 	if err := fn(t, db.now()); err != nil {
 		t.rollback()
-		return wrap(op, err)
+		return canceled(ctx, wrap(op, err))
 	}
-	return wrap(op, t.commit(ctx))
+	return canceled(ctx, wrap(op, t.commit(ctx)))
 }
 
 // stmt returns a statement for q prepared on this transaction's connection, so a
