@@ -8,8 +8,12 @@ import (
 	"github.com/ratsinfo/ratsinfo"
 )
 
-// maxPooledBuffer keeps one huge page from pinning its memory in the pool.
-const maxPooledBuffer = 4 << 20
+// maxPooledBuffer keeps one huge page from pinning its memory in the pool;
+// maxPooledBuffers bounds the pool to what concurrent requests need.
+const (
+	maxPooledBuffer  = 4 << 20
+	maxPooledBuffers = 16
+)
 
 func setJSONHeaders(h http.Header) {
 	h.Set("Content-Type", "application/json; charset=utf-8")
@@ -21,13 +25,18 @@ func setJSONHeaders(h http.Header) {
 // becomes a clean 500 instead of a truncated page. HTML escaping is off because the
 // spec forbids it (2-04) and it only bloats the output.
 func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
-	e, _ := s.bufs.Get().(*enc)
-	if e == nil {
+	var e *enc
+	select {
+	case e = <-s.bufs:
+	default:
 		e = &enc{b: make([]byte, 0, 64<<10)}
 	}
 	defer func() {
 		if cap(e.b) <= maxPooledBuffer {
-			s.bufs.Put(e)
+			select {
+			case s.bufs <- e:
+			default:
+			}
 		}
 	}()
 	e.b = e.b[:0]

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"path"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -41,9 +40,11 @@ type Server struct {
 	loc         *time.Location
 	pageSize    int
 	maxPageSize int
-	// bufs recycles response buffers (*enc): a paper page is hundreds of
-	// kilobytes, and reuse saves its allocation and growth on every request.
-	bufs sync.Pool
+	// bufs recycles response buffers: a paper page is hundreds of kilobytes,
+	// and reuse saves its allocation and growth on every request. A bounded
+	// channel rather than a sync.Pool, which every garbage collection empties:
+	// with pages this size that happens every few requests.
+	bufs chan *enc
 	// cache and seqer are nil when the store cannot tell its change-feed position
 	// or the cache is turned off.
 	cache *pageCache
@@ -60,6 +61,7 @@ func NewServer(cfg Config) *Server {
 		loc:         ratsinfo.Berlin(),
 		pageSize:    cfg.PageSize,
 		maxPageSize: cfg.MaxPageSize,
+		bufs:        make(chan *enc, maxPooledBuffers),
 	}
 	if s.logger == nil {
 		s.logger = slog.Default()

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -15,27 +16,32 @@ type linkSet map[string]map[int64][]int64
 // loadLinks loads the ordered lists of the given link kinds for all src ids. join
 // may restrict the targets (e.g. to papers the public sees).
 func (db *DB) loadLinks(ctx context.Context, q querier, k ratsinfo.Kind, kinds []string, src []int64, join string) (linkSet, error) {
+	// The kind comes back as its index in kinds: a number is cheaper to read than
+	// a string per link row.
 	quoted := make([]string, len(kinds))
+	var which strings.Builder
+	which.WriteString("CASE l.kind")
 	for i, kind := range kinds {
 		quoted[i] = "'" + string(k) + "." + kind + "'"
+		fmt.Fprintf(&which, " WHEN %s THEN %d", quoted[i], i)
 	}
+	which.WriteString(" END")
 	c := &cond{}
 	c.add("l.kind IN (" + strings.Join(quoted, ", ") + ")")
 	db.in(c, "l.src", src)
-	rows, err := q.query(ctx, "SELECT l.kind, l.src, l.dst FROM link l "+join+c.sql()+" ORDER BY l.kind, l.src, l.pos", c.args...)
+	rows, err := q.query(ctx, "SELECT "+which.String()+", l.src, l.dst FROM link l "+join+c.sql()+" ORDER BY l.kind, l.src, l.pos", c.args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := linkSet{}
-	prefix := len(k) + 1
 	for rows.Next() {
-		var kind string
+		var i int
 		var s, d int64
-		if err := rows.Scan(&kind, &s, &d); err != nil {
+		if err := rows.Scan(&i, &s, &d); err != nil {
 			return nil, err
 		}
-		kind = kind[prefix:]
+		kind := kinds[i]
 		if out[kind] == nil {
 			out[kind] = map[int64][]int64{}
 		}

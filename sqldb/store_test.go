@@ -228,3 +228,51 @@ func TestTombstones(t *testing.T) {
 		}
 	})
 }
+
+// TestFindByIDList covers the two ways a list of ids becomes SQL: mostly
+// consecutive ids (one index range on SQLite) and scattered ones (one seek each).
+// Either way the answer is exactly the visible objects among the ids, in id order.
+func TestFindByIDList(t *testing.T) {
+	forEach(t, func(t *testing.T, db *DB, _ *clock) {
+		c := newCity(t, db)
+		var all []int64
+		hidden := map[int64]bool{}
+		for i := range 30 {
+			p := &ratsinfo.Paper{BodyID: c.body.ID, Name: "Vorlage", Published: i%7 != 3}
+			must(t, db.CreatePaper(staff, p))
+			all = append(all, p.ID)
+			if !p.Published {
+				hidden[p.ID] = true
+			}
+		}
+		missing := all[len(all)-1] + 1000
+		for name, ids := range map[string][]int64{
+			"dense":     all[2:12],
+			"unsorted":  {all[5], all[3], all[4], all[2], all[6]},
+			"duplicate": {all[1], all[1], all[2], all[3]},
+			"sparse":    {all[0], all[29], missing},
+			"mixed":     append([]int64{missing}, all[10:20]...),
+		} {
+			want := map[int64]bool{}
+			for _, id := range ids {
+				if id != missing && !hidden[id] {
+					want[id] = true
+				}
+			}
+			got, err := db.FindPapers(bg, ratsinfo.PaperFilter{ListFilter: ratsinfo.ListFilter{IDs: ids}})
+			must(t, err)
+			var gotIDs []int64
+			for _, p := range got {
+				gotIDs = append(gotIDs, p.ID)
+			}
+			if !slices.IsSorted(gotIDs) || len(gotIDs) != len(want) {
+				t.Errorf("%s: got %v, want the ids %v in order", name, gotIDs, want)
+			}
+			for _, id := range gotIDs {
+				if !want[id] {
+					t.Errorf("%s: got %d, which is hidden, missing or not asked for", name, id)
+				}
+			}
+		}
+	})
+}
