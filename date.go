@@ -29,11 +29,42 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	d, ok := parseISODate(s)
+	if !ok {
 		return Date{}, Errorf(EINVALID, "%q ist kein gültiges Datum; erwartet wird JJJJ-MM-TT, z. B. 2023-02-27.", s)
 	}
-	return DateOf(t), nil
+	return d, nil
+}
+
+// parseISODate reads exactly yyyy-mm-dd of a day that exists. It does what
+// time.Parse("2006-01-02", s) does at a fraction of the cost: every date read
+// from the database passes through here, hundreds per page.
+func parseISODate(s string) (Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, false
+	}
+	y, okY := digits(s[0:4])
+	m, okM := digits(s[5:7])
+	d, okD := digits(s[8:10])
+	if !okY || !okM || !okD || m < 1 || m > 12 || d < 1 {
+		return Date{}, false
+	}
+	if time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Day() != d {
+		return Date{}, false // 31 April, 29 February of a common year
+	}
+	return Date{y, time.Month(m), d}, true
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // IsZero reports whether d is unset.

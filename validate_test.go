@@ -130,6 +130,15 @@ func TestDates(t *testing.T) {
 	if _, err := ParseDate("27.02.2023"); ErrorCode(err) != EINVALID {
 		t.Errorf("German date format accepted without conversion: %v", err)
 	}
+	// The hand-written parser must agree with time.Parse on every case.
+	for _, s := range []string{"2024-02-29", "2023-02-29", "2023-04-31", "2023-12-31", "0001-01-01",
+		"2023-13-01", "2023-00-10", "2023-01-00", "2023-1-01", "2023-01-01 ", "2023/01/01", "2o23-01-01", "+023-01-01"} {
+		want, werr := time.Parse("2006-01-02", s)
+		got, err := ParseDate(s)
+		if (err == nil) != (werr == nil) || (err == nil && got != DateOf(want)) {
+			t.Errorf("ParseDate(%q) = %v, %v; time.Parse gives %v, %v", s, got, err, want, werr)
+		}
+	}
 	berlin := time.Date(2023, 2, 27, 18, 0, 0, 0, Berlin())
 	if _, off := berlin.Zone(); off != 3600 {
 		t.Errorf("Berlin offset in February %d", off)

@@ -128,6 +128,22 @@ func appendCompact(b []byte, raw []byte) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// plain8 reports whether the eight bytes of s are ASCII that JSON takes as they
+// are: no control byte, quote or backslash (the bit tricks of "Hacker's Delight",
+// chapter 6: x-lsb*n & ^x & msb is non-zero if some byte of x is below n).
+func plain8(s string) bool {
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	quote, backslash := x^(lsb*'"'), x^(lsb*'\\')
+	special := (x - lsb*0x20) & ^x | (quote - lsb) & ^quote | (backslash - lsb) & ^backslash
+	return (special|x)&msb == 0
+}
+
 // appendString quotes s exactly as encoding/json does with HTML escaping off:
 // short escapes for \b \f \n \r \t, \u00XX for other control bytes, \u2028 and
 // \u2029 escaped, invalid UTF-8 replaced by \ufffd.
@@ -135,6 +151,13 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Most of a page is URLs and dates: skip eight plain bytes at a time.
+		for i+8 <= len(s) && plain8(s[i:i+8]) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {

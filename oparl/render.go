@@ -15,6 +15,28 @@ const (
 	maxPooledBuffers = 16
 )
 
+// buffer returns an empty response buffer from the pool or a new one.
+func (s *Server) buffer() *enc {
+	select {
+	case e := <-s.bufs:
+		e.b = e.b[:0]
+		return e
+	default:
+		return &enc{b: make([]byte, 0, 64<<10)}
+	}
+}
+
+// recycle returns e to the pool unless it grew too big or the pool is full.
+func (s *Server) recycle(e *enc) {
+	if cap(e.b) > maxPooledBuffer {
+		return
+	}
+	select {
+	case s.bufs <- e:
+	default:
+	}
+}
+
 func setJSONHeaders(h http.Header) {
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Access-Control-Allow-Origin", "*")
@@ -25,21 +47,8 @@ func setJSONHeaders(h http.Header) {
 // becomes a clean 500 instead of a truncated page. HTML escaping is off because the
 // spec forbids it (2-04) and it only bloats the output.
 func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
-	var e *enc
-	select {
-	case e = <-s.bufs:
-	default:
-		e = &enc{b: make([]byte, 0, 64<<10)}
-	}
-	defer func() {
-		if cap(e.b) <= maxPooledBuffer {
-			select {
-			case s.bufs <- e:
-			default:
-			}
-		}
-	}()
-	e.b = e.b[:0]
+	e := s.buffer()
+	defer s.recycle(e)
 	if a, ok := v.(appender); ok {
 		a.appendJSON(e)
 	} else {
