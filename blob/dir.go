@@ -19,7 +19,11 @@ import (
 	"github.com/ratsinfo/ratsinfo"
 )
 
-// Dir stores blobs as files below one folder, in two-level fan-out subfolders.
+// Dir stores blobs as files below one folder, in 256 fan-out subfolders named by
+// the key's first two hex digits. (Earlier versions used two levels, ab/cd/key;
+// those files are still found. One level it is because creating a folder costs
+// more than creating a file, and two levels made almost every new blob create
+// one: on some disks that was most of an import's time.)
 type Dir struct {
 	root string
 }
@@ -103,7 +107,7 @@ func (d *Dir) writeTemp(ctx context.Context, r io.Reader, sync bool) (written, e
 		h256.Write(buf.Bytes())
 		h512.Write(buf.Bytes())
 		w := written{key: hex.EncodeToString(h256.Sum(nil)), sha512: hex.EncodeToString(h512.Sum(nil)), size: n}
-		if _, err := os.Stat(d.path(w.key)); err == nil {
+		if d.exists(w.key) {
 			return w, nil
 		}
 		h256.Reset()
@@ -134,10 +138,10 @@ func (d *Dir) place(w written) (string, error) {
 	if w.tmp == "" {
 		return "", nil
 	}
-	path := d.path(w.key)
-	if _, err := os.Stat(path); err == nil {
+	if d.exists(w.key) {
 		return "", nil
 	}
+	path := d.path(w.key)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return "", storageError(d.root, err)
 	}
@@ -154,6 +158,9 @@ func (d *Dir) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
 	}
 	f, err := os.Open(d.path(key))
 	if errors.Is(err, os.ErrNotExist) {
+		f, err = os.Open(d.legacyPath(key))
+	}
+	if errors.Is(err, os.ErrNotExist) {
 		return nil, ratsinfo.Errorf(ratsinfo.ENOTFOUND, "Der Dateiinhalt wurde nicht gefunden.")
 	}
 	if err != nil {
@@ -163,7 +170,21 @@ func (d *Dir) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
 }
 
 func (d *Dir) path(key string) string {
+	return filepath.Join(d.root, key[:2], key)
+}
+
+// legacyPath is where earlier versions put the blob of key.
+func (d *Dir) legacyPath(key string) string {
 	return filepath.Join(d.root, key[:2], key[2:4], key)
+}
+
+// exists reports whether the blob of key is stored, in either layout.
+func (d *Dir) exists(key string) bool {
+	if _, err := os.Stat(d.path(key)); err == nil {
+		return true
+	}
+	_, err := os.Stat(d.legacyPath(key))
+	return err == nil
 }
 
 // validKey refuses anything but a lower-case SHA-256 hex string, so a key can never

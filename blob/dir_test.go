@@ -83,3 +83,48 @@ func TestPutReadOnlyFolderGivesGermanError(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestLegacyLayout keeps blobs of data folders written with two fan-out levels
+// (ab/cd/key) readable, and does not store their content a second time.
+func TestLegacyLayout(t *testing.T) {
+	ctx := context.Background()
+	root := t.TempDir()
+	d, err := NewDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := "Niederschrift der Sitzung vom 27.02.2023"
+	key, _, _, err := d.Put(ctx, strings.NewReader(content))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, key[:2], key)); err != nil {
+		t.Fatalf("new blob not in one-level layout: %v", err)
+	}
+	// Move it where an earlier version would have put it.
+	legacy := filepath.Join(root, key[:2], key[2:4], key)
+	if err := os.MkdirAll(filepath.Dir(legacy), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(root, key[:2], key), legacy); err != nil {
+		t.Fatal(err)
+	}
+	r, err := d.Open(ctx, key)
+	if err != nil {
+		t.Fatalf("legacy blob not found: %v", err)
+	}
+	got, _ := io.ReadAll(r)
+	r.Close()
+	if string(got) != content {
+		t.Fatalf("legacy blob read %q", got)
+	}
+	for _, put := range []func(context.Context, io.Reader) (string, int64, string, error){d.Put, d.NewBatch().Put} {
+		again, _, _, err := put(ctx, strings.NewReader(content))
+		if err != nil || again != key {
+			t.Fatalf("put again: %s %v", again, err)
+		}
+		if _, err := os.Stat(filepath.Join(root, key[:2], key)); err == nil {
+			t.Fatal("content stored a second time beside its legacy copy")
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -53,28 +54,35 @@ type importer struct {
 	downloads map[string]blobInfo
 	// missing are URLs that could not be fetched in this run (404 and the like).
 	missing map[string]bool
+	// pending are URLs with a pending entry (pending.go), stored or written in
+	// this run.
+	pending map[string]bool
 	// done are the objects already imported in this run, by source URL.
 	done map[string]int64
 }
 
 // bodyLists are a body's external lists in import order: what others point to
-// comes first (locations, files, organizations, persons), so that most references
-// resolve at once; the rest (agenda item ↔ consultation, paper ↔ paper) waits in
-// the pending set for the fix-up pass.
+// comes first (locations, organizations, persons), so that most references
+// resolve at once. Agenda items embedded in meetings point at consultations that
+// come with the papers; they wait in the pending set until their standalone
+// copies in the agenda item list, read after the papers, complete them (OParl 1.0
+// servers have no such list: there the fix-up pass does). Files come last:
+// nearly all of them are embedded in meetings and papers and arrive with those,
+// their downloads spread over those pages instead of holding up the file list.
 var bodyLists = []struct {
 	prop string
 	kind ratsinfo.Kind
 }{
 	{"locationList", ratsinfo.KindLocation},
 	{"legislativeTermList", ratsinfo.KindLegislativeTerm},
-	{"file", ratsinfo.KindFile},
 	{"organization", ratsinfo.KindOrganization},
 	{"person", ratsinfo.KindPerson},
 	{"membership", ratsinfo.KindMembership},
 	{"meeting", ratsinfo.KindMeeting},
-	{"agendaItem", ratsinfo.KindAgendaItem},
 	{"paper", ratsinfo.KindPaper},
 	{"consultation", ratsinfo.KindConsultation},
+	{"agendaItem", ratsinfo.KindAgendaItem},
+	{"file", ratsinfo.KindFile},
 }
 
 // listCheckpoint is what is stored per list URL.
@@ -97,6 +105,14 @@ func (im *importer) preload(ctx context.Context) error {
 	var err error
 	if im.known, err = im.src.Sources(ctx); err != nil {
 		return fmt.Errorf("read source map: %w", err)
+	}
+	pending, err := im.src.Checkpoints(ctx, pendingPrefix)
+	if err != nil {
+		return fmt.Errorf("read pending objects: %w", err)
+	}
+	im.pending = make(map[string]bool, len(pending))
+	for k := range pending {
+		im.pending[strings.TrimPrefix(k, pendingPrefix)] = true
 	}
 	raw, err := im.src.Checkpoints(ctx, blobPrefix)
 	if err != nil {
@@ -135,79 +151,111 @@ func (im *importer) mirrorBody(ctx context.Context, o map[string]any) error {
 		return nil
 	}
 	im.withFiles = true
+	var lists []listRun
 	for _, l := range bodyLists {
-		u := v.link(l.prop)
-		if u == "" {
-			continue
+		if u := v.link(l.prop); u != "" {
+			r, err := im.startList(ctx, u, l.kind)
+			if err != nil {
+				return err
+			}
+			lists = append(lists, r)
 		}
-		if err := im.mirrorList(ctx, u, l.kind); err != nil {
-			return err
-		}
+	}
+	if err := im.mirrorLists(ctx, lists); err != nil {
+		return err
 	}
 	return im.fixup(ctx)
 }
 
-// mirrorList reads one external list from its checkpoint on and writes each page
-// in one transaction with the list's new checkpoint.
-func (im *importer) mirrorList(ctx context.Context, listURL string, kind ratsinfo.Kind) error {
-	key := "list:" + listURL
-	raw, err := im.src.Checkpoint(ctx, key)
+// listRun is one external list as the import walks it: where it starts and the
+// checkpoint that the writer advances page by page.
+type listRun struct {
+	url   string
+	kind  ratsinfo.Kind
+	start string
+	hint  bool
+	cp    listCheckpoint
+}
+
+// startList reads the checkpoint of a list and decides where its walk starts.
+func (im *importer) startList(ctx context.Context, listURL string, kind ratsinfo.Kind) (listRun, error) {
+	raw, err := im.src.Checkpoint(ctx, "list:"+listURL)
 	if err != nil {
-		return fmt.Errorf("read checkpoint of %s: %w", listURL, err)
+		return listRun{}, fmt.Errorf("read checkpoint of %s: %w", listURL, err)
 	}
 	var cp listCheckpoint
 	if raw != "" {
 		_ = json.Unmarshal([]byte(raw), &cp) // a damaged checkpoint means a full crawl
 	}
-	start, hint := cp.Next, cp.Next == ""
-	if start == "" {
+	r := listRun{url: listURL, kind: kind, start: cp.Next, hint: cp.Next == ""}
+	if r.start == "" {
 		cp.Filter, cp.Started = cp.Since, ""
-		start = listURL
+		r.start = listURL
 		if cp.Filter != "" {
-			start = withParam(listURL, "modified_since", cp.Filter)
+			r.start = withParam(listURL, "modified_since", cp.Filter)
 		}
 	}
-	im.rep.mu.Lock()
-	im.rep.list, im.rep.listTotal, im.rep.listDone = listURL, 0, 0
-	im.rep.mu.Unlock()
-	err = im.walk(ctx, start, cp.Filter, hint, func(ctx context.Context, pg *page) error {
-		if cp.Started == "" {
-			cp.Started = pg.at.Format(timeFormat)
+	r.cp = cp
+	return r, nil
+}
+
+// mirrorLists reads the lists one after the other and writes each page in one
+// transaction with its list's new checkpoint. The reading runs ahead of the
+// writing across list boundaries: the next list's first page and its files are
+// fetched while the last pages of this one are written, so the writer does not
+// wait at the start of every list.
+func (im *importer) mirrorLists(ctx context.Context, lists []listRun) error {
+	current := -1
+	err := im.walkLists(ctx, lists, func(ctx context.Context, pg *page) error {
+		if pg.list != current {
+			current = pg.list
+			im.rep.mu.Lock()
+			im.rep.list, im.rep.listTotal, im.rep.listDone = lists[current].url, 0, 0
+			im.rep.mu.Unlock()
 		}
-		im.rep.mu.Lock()
-		if pg.total > 0 && im.rep.listTotal == 0 {
-			im.rep.listTotal = pg.total
-		}
-		im.rep.listDone += len(pg.data)
-		im.rep.mu.Unlock()
-		if pg.synced != nil && <-pg.synced != nil {
-			pg.files = nil // not durable: downloaded again below, and synced in inTx
-		}
-		return im.inTx(ctx, func(ctx context.Context) error {
-			im.downloads = pg.files
-			for _, o := range pg.data {
-				if _, err := im.importObject(ctx, o, kind, nil, standalone); err != nil {
-					return err
-				}
-			}
-			next := cp
-			if pg.last {
-				next = listCheckpoint{Since: cp.Started}
-			} else {
-				next.Next = pg.next
-			}
-			b, _ := json.Marshal(next)
-			if err := im.src.SetCheckpoint(ctx, key, string(b)); err != nil {
-				return err
-			}
-			cp = next
-			return nil
-		})
+		return im.writePage(ctx, &lists[current], pg)
 	})
 	if err == nil {
-		im.rep.add(&im.rep.Lists, 1)
+		im.rep.add(&im.rep.Lists, len(lists))
 	}
 	return err
+}
+
+// writePage writes one page of list l with the list's new checkpoint.
+func (im *importer) writePage(ctx context.Context, l *listRun, pg *page) error {
+	cp := &l.cp
+	if cp.Started == "" {
+		cp.Started = pg.at.Format(timeFormat)
+	}
+	im.rep.mu.Lock()
+	if pg.total > 0 && im.rep.listTotal == 0 {
+		im.rep.listTotal = pg.total
+	}
+	im.rep.listDone += len(pg.data)
+	im.rep.mu.Unlock()
+	if pg.synced != nil && <-pg.synced != nil {
+		pg.files = nil // not durable: downloaded again below, and synced in inTx
+	}
+	return im.inTx(ctx, func(ctx context.Context) error {
+		im.downloads = pg.files
+		for _, o := range pg.data {
+			if _, err := im.importObject(ctx, o, l.kind, nil, standalone); err != nil {
+				return err
+			}
+		}
+		next := *cp
+		if pg.last {
+			next = listCheckpoint{Since: cp.Started}
+		} else {
+			next.Next = pg.next
+		}
+		b, _ := json.Marshal(next)
+		if err := im.src.SetCheckpoint(ctx, "list:"+l.url, string(b)); err != nil {
+			return err
+		}
+		*cp = next
+		return nil
+	})
 }
 
 // inTx runs fn in one store transaction and keeps the source-ref cache in step

@@ -159,8 +159,6 @@ func (c *conv) attachContent(ctx context.Context, f *ratsinfo.File) error {
 // fetchContent downloads one file into the blob store, with retries; failures
 // are counted and logged, the file is then imported without content.
 func (im *importer) fetchContent(ctx context.Context, u, wantSHA512 string) (blobInfo, bool) {
-	start := time.Now()
-	defer func() { im.rep.addTime(&im.rep.Download, time.Since(start)) }()
 	var b blobInfo
 	var err error
 	for attempt := 0; ; attempt++ {
@@ -202,6 +200,9 @@ func (im *importer) downloadOnce(ctx context.Context, u string) (blobInfo, bool,
 		return blobInfo{}, false, ctx.Err()
 	}
 	defer func() { <-im.sem }()
+	// Timed from here: the wait for a free slot is not download time.
+	start := time.Now()
+	defer func() { im.rep.addTime(&im.rep.Download, time.Since(start)) }()
 	rctx, cancel := context.WithTimeout(ctx, im.opt.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u, nil)

@@ -19,6 +19,7 @@ type page struct {
 	files map[string]blobInfo // contents downloaded for this page
 	// synced, if set, delivers the result of making files durable.
 	synced <-chan error
+	list   int // index of the list in walkLists
 }
 
 // walk reads a list page by page and calls fn for each, fetching the next page
@@ -29,12 +30,22 @@ type page struct {
 // cannot be read ends the walk without a last page, so its checkpoint stays
 // where it is and the next run retries; only errors of fn or ctx are returned.
 func (im *importer) walk(ctx context.Context, start, since string, hint bool, fn func(ctx context.Context, pg *page) error) error {
+	return im.walkLists(ctx, []listRun{{start: start, hint: hint, cp: listCheckpoint{Filter: since}}}, fn)
+}
+
+// walkLists is walk over several lists in a row, with one reader ahead of fn for
+// all of them; pg.list tells fn which list a page belongs to.
+func (im *importer) walkLists(ctx context.Context, lists []listRun, fn func(ctx context.Context, pg *page) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	pages := make(chan *page, 2)
 	go func() {
 		defer close(pages)
-		im.fetchPages(ctx, start, since, hint, pages)
+		for i, l := range lists {
+			if !im.fetchPages(ctx, i, l.start, l.cp.Filter, l.hint, pages) {
+				return
+			}
+		}
 	}()
 	for pg := range pages {
 		if err := fn(ctx, pg); err != nil {
@@ -49,7 +60,7 @@ func (im *importer) walk(ctx context.Context, start, since string, hint bool, fn
 
 // fetchPages is the producer side of walk. hint asks for big pages on the first
 // request (see fetchFirst); later pages follow the server's next links.
-func (im *importer) fetchPages(ctx context.Context, u, since string, hint bool, out chan<- *page) {
+func (im *importer) fetchPages(ctx context.Context, list int, u, since string, hint bool, out chan<- *page) bool {
 	followed := map[string]bool{}
 	ids := map[string]bool{}
 	empties := 0
@@ -68,7 +79,7 @@ func (im *importer) fetchPages(ctx context.Context, u, since string, hint bool, 
 				im.rep.failure("Listenseite %s: %v", u, err)
 				im.opt.Logger.Warn("Listenseite nicht lesbar", "url", u, "fehler", err)
 			}
-			return
+			return ctx.Err() == nil
 		}
 		fresh := 0
 		for _, o := range pg.data {
@@ -96,7 +107,7 @@ func (im *importer) fetchPages(ctx context.Context, u, since string, hint bool, 
 			im.rep.repair("pagination-loop", 1)
 			next = ""
 		}
-		pg.next, pg.last = next, next == ""
+		pg.next, pg.last, pg.list = next, next == "", list
 		im.rep.add(&im.rep.Pages, 1)
 		if im.withFiles {
 			pg.files = im.prefetchFiles(ctx, pg.data)
@@ -111,10 +122,11 @@ func (im *importer) fetchPages(ctx context.Context, u, since string, hint bool, 
 		select {
 		case out <- pg:
 		case <-ctx.Done():
-			return
+			return false
 		}
 		u = next
 	}
+	return true
 }
 
 // fetchPage reads one list page. An empty list answered with 404 (SD.NET: "Die

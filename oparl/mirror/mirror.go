@@ -141,6 +141,7 @@ func newImporter(store ratsinfo.Store, src ratsinfo.SourceMap, blobs ratsinfo.Bl
 		cache:     map[string]ratsinfo.SourceRef{},
 		blobCache: map[string]blobInfo{},
 		missing:   map[string]bool{},
+		pending:   map[string]bool{},
 		done:      map[string]int64{},
 		berlin:    ratsinfo.Berlin(),
 	}

@@ -104,6 +104,9 @@ func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsin
 		im.missing[v.url] = true
 	} else if len(c.missing) == 0 {
 		im.done[v.url] = id // pending objects stay open for the fix-up pass
+		if err := im.resolved(ctx, v.url); err != nil {
+			return id, err
+		}
 	}
 	return id, nil
 }

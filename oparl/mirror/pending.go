@@ -35,7 +35,20 @@ func (im *importer) addPending(ctx context.Context, c *conv, o map[string]any) e
 	if err != nil {
 		return fmt.Errorf("pending %s: %w", c.v.url, err)
 	}
+	im.pending[c.v.url] = true
 	return im.src.SetCheckpoint(ctx, pendingPrefix+c.v.url, string(b))
+}
+
+// resolved drops the pending entry of url once a later copy of the object (its
+// standalone version in its own list) was imported complete. im.pending may name
+// more than is stored (a rolled-back transaction), never less that matters: an
+// entry it misses is still found and re-imported by the fix-up pass.
+func (im *importer) resolved(ctx context.Context, url string) error {
+	if !im.pending[url] {
+		return nil
+	}
+	delete(im.pending, url)
+	return im.src.SetCheckpoint(ctx, pendingPrefix+url, "")
 }
 
 // maxFixupRounds bounds the chain "fetched object points at another missing
@@ -172,6 +185,7 @@ func (im *importer) reimport(ctx context.Context, pend map[string]pendingObj, fi
 					par = &parent{p.ParentKnd, r.ID, p.Parent}
 				}
 				// Removed first: importObj files it again if it is still incomplete.
+				delete(im.pending, k)
 				if err := im.src.SetCheckpoint(ctx, pendingPrefix+k, ""); err != nil {
 					return err
 				}
