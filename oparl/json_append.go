@@ -140,7 +140,7 @@ func plain8(s string) bool {
 	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 	quote, backslash := x^(lsb*'"'), x^(lsb*'\\')
-	special := (x - lsb*0x20) & ^x | (quote - lsb) & ^quote | (backslash - lsb) & ^backslash
+	special := (x-lsb*0x20) & ^x | (quote-lsb) & ^quote | (backslash-lsb) & ^backslash
 	return (special|x)&msb == 0
 }
 
