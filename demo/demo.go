@@ -48,7 +48,16 @@ const batchSize = 5000
 // Load writes the demo city into an empty store. ctx must carry the system viewer
 // (ratsinfo.SystemContext), because the demo contains drafts and non-public items.
 func Load(ctx context.Context, s ratsinfo.Store, b ratsinfo.BlobStore) (*City, error) {
-	bl := newBuilder(s, newDirectBlobs(b), config{
+	// The file contents go behind one durability barrier, made before the
+	// transaction commits: a sync per file took most of the first start on slow
+	// disks.
+	blobs, sync := b, func(context.Context) error { return nil }
+	if bb, ok := b.(ratsinfo.BlobBatcher); ok {
+		batch := bb.NewBatch()
+		blobs, sync = batch, batch.Sync
+		defer batch.Discard()
+	}
+	bl := newBuilder(s, newDirectBlobs(blobs), config{
 		papers:      demoPapers,
 		committees:  3,
 		persons:     0, // the demo council has its own fixed size
@@ -57,7 +66,13 @@ func Load(ctx context.Context, s ratsinfo.Store, b ratsinfo.BlobStore) (*City, e
 	// One transaction: a demo that failed half-way would look like a loaded one to
 	// the next `serve --demo`, which loads only into an empty store.
 	bl.atomic = true
-	if err := s.InTransaction(ctx, func(ctx context.Context) error { return bl.build(ctx, nil) }); err != nil {
+	err := s.InTransaction(ctx, func(ctx context.Context) error {
+		if err := bl.build(ctx, nil); err != nil {
+			return err
+		}
+		return sync(ctx)
+	})
+	if err != nil {
 		return nil, fmt.Errorf("load demo city: %w", err)
 	}
 	return bl.city(), nil
