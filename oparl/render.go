@@ -8,11 +8,12 @@ import (
 	"github.com/ratsinfo/ratsinfo"
 )
 
-// maxPooledBuffer keeps one huge page from pinning its memory in the pool;
-// maxPooledBuffers bounds the pool to what concurrent requests need.
+// maxPooledBuffer keeps big pages (limit=1000) from pinning their memory in the
+// pool; maxPooledBuffers bounds the pool to what concurrent requests need. At most
+// 8 MiB stay pooled: a default page of 100 papers is about 300 kB.
 const (
-	maxPooledBuffer  = 4 << 20
-	maxPooledBuffers = 16
+	maxPooledBuffer  = 1 << 20
+	maxPooledBuffers = 8
 )
 
 // buffer returns an empty response buffer from the pool or a new one.
