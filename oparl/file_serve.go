@@ -15,10 +15,16 @@ import (
 // (If-None-Match, If-Modified-Since → 304), ranges and Content-Length; the ETag is
 // the content hash, so it changes exactly when the content does.
 func (s *Server) fileServe(ctx context.Context, w http.ResponseWriter, r *http.Request, id int64, download bool) error {
-	f, err := s.store.FindFileByID(ctx, id)
+	// As an embedded read: serving the content needs no back-references.
+	files, err := s.store.FindFiles(ctx, ratsinfo.FileFilter{ListFilter: ratsinfo.ListFilter{
+		IDs: []int64{id}, WithDeleted: true, Embedded: true}})
 	if err != nil {
 		return err
 	}
+	if len(files) == 0 {
+		return ratsinfo.NotFound(ratsinfo.KindFile, id)
+	}
+	f := files[0]
 	if f.Deleted {
 		s.writeErrorStatus(w, r, http.StatusGone, fmt.Sprintf("Die Datei %d wurde gelöscht.", id))
 		return nil

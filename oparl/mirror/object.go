@@ -2,9 +2,6 @@ package mirror
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -109,14 +106,6 @@ func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsin
 		}
 	}
 	return id, nil
-}
-
-// hashOf fingerprints a source object; encoding/json sorts map keys, so equal
-// objects give equal hashes.
-func hashOf(o map[string]any) string {
-	b, _ := json.Marshal(o)
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:16])
 }
 
 // lookup finds what url was imported as: this transaction, earlier ones of this
