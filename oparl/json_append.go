@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/ratsinfo/ratsinfo/internal/jsonquote"
 )
 
 // A list page of 100 papers embeds some 700 objects. encoding/json walks them by
@@ -42,13 +43,13 @@ func (e *enc) key(k string) {
 func (e *enc) str(k, v string) {
 	if v != "" {
 		e.key(k)
-		e.b = appendString(e.b, v)
+		e.b = jsonquote.Append(e.b, v)
 	}
 }
 
 func (e *enc) strAlways(k, v string) {
 	e.key(k)
-	e.b = appendString(e.b, v)
+	e.b = jsonquote.Append(e.b, v)
 }
 
 func (e *enc) strs(k string, vs []string) {
@@ -61,7 +62,7 @@ func (e *enc) strs(k string, vs []string) {
 		if i > 0 {
 			e.b = append(e.b, ',')
 		}
-		e.b = appendString(e.b, v)
+		e.b = jsonquote.Append(e.b, v)
 	}
 	e.b = append(e.b, ']')
 }
@@ -124,84 +125,4 @@ func appendCompact(b []byte, raw []byte) []byte {
 		return append(b, "null"...)
 	}
 	return buf.Bytes()
-}
-
-const hexDigits = "0123456789abcdef"
-
-const (
-	lsb = 0x0101010101010101
-	msb = 0x8080808080808080
-)
-
-// plain8 reports whether the eight bytes of s are ASCII that JSON takes as they
-// are: no control byte, quote or backslash (the bit tricks of "Hacker's Delight",
-// chapter 6: x-lsb*n & ^x & msb is non-zero if some byte of x is below n).
-func plain8(s string) bool {
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	quote, backslash := x^(lsb*'"'), x^(lsb*'\\')
-	special := (x-lsb*0x20) & ^x | (quote-lsb) & ^quote | (backslash-lsb) & ^backslash
-	return (special|x)&msb == 0
-}
-
-// appendString quotes s exactly as encoding/json does with HTML escaping off:
-// short escapes for \b \f \n \r \t, \u00XX for other control bytes, \u2028 and
-// \u2029 escaped, invalid UTF-8 replaced by \ufffd.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		// Most of a page is URLs and dates: skip eight plain bytes at a time.
-		for i+8 <= len(s) && plain8(s[i:i+8]) {
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

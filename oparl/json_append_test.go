@@ -1,11 +1,9 @@
 package oparl
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -53,27 +51,4 @@ func compare(t *testing.T, name any, v any) {
 	if string(e.b) != string(want) {
 		t.Errorf("%v: appendJSON\n%s\nencoding/json\n%s", name, e.b, want)
 	}
-}
-
-// FuzzAppendString holds appendString, with its eight-bytes-at-a-time fast path,
-// to encoding/json on any input; the seeds put every kind of special byte at every
-// position of an eight-byte word.
-func FuzzAppendString(f *testing.F) {
-	for _, special := range []string{"\"", "\\", "\n", "\x00", "\x1f", "\x7f", "ü", "\u2028", "\xff", " "} {
-		for pos := range 17 {
-			f.Add(strings.Repeat("a", pos) + special + strings.Repeat("b", 16-pos))
-		}
-	}
-	f.Add("http://ratsinfo.test/oparl/v1.1/file/150004/download")
-	f.Fuzz(func(t *testing.T, s string) {
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(s); err != nil {
-			t.Fatal(err)
-		}
-		if got := string(appendString(nil, s)) + "\n"; got != want.String() {
-			t.Errorf("appendString(%q) = %s, encoding/json: %s", s, got, want.String())
-		}
-	})
 }

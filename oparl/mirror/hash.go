@@ -7,7 +7,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/ratsinfo/ratsinfo/internal/jsonquote"
 )
 
 // hashOf fingerprints a decoded source object. It hashes exactly the bytes that
@@ -39,7 +40,7 @@ func appendCanonical(b []byte, v any) []byte {
 	case float64:
 		return appendFloat(b, x)
 	case string:
-		return appendMarshalString(b, x)
+		return jsonquote.AppendHTML(b, x)
 	case []any:
 		b = append(b, '[')
 		for i, e := range x {
@@ -60,14 +61,14 @@ func appendCanonical(b []byte, v any) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendMarshalString(b, k)
+			b = jsonquote.AppendHTML(b, k)
 			b = append(b, ':')
 			b = appendCanonical(b, x[k])
 		}
 		return append(b, '}')
 	}
-	// Not produced by decoding into any: no fingerprint
-	// is better than a wrong one, and unequal fingerprints only cost a comparison.
+	// Not produced by decoding into any: no fingerprint is better than a wrong
+	// one, and unequal fingerprints only cost a comparison.
 	return append(b, '?')
 }
 
@@ -87,60 +88,4 @@ func appendFloat(b []byte, f float64) []byte {
 		}
 	}
 	return b
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendMarshalString quotes s as json.Marshal does: with <, > and & escaped,
-// control characters as short or \u00XX escapes, U+2028 and U+2029 escaped and
-// invalid UTF-8 replaced by U+FFFD.
-func appendMarshalString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
