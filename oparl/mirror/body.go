@@ -205,9 +205,18 @@ func (im *importer) startList(ctx context.Context, listURL string, kind ratsinfo
 // fetched while the last pages of this one are written, so the writer does not
 // wait at the start of every list.
 func (im *importer) mirrorLists(ctx context.Context, lists []listRun) error {
-	current := -1
+	current, finished := -1, 0
+	// finish counts the lists before list i as done, for the progress line: the
+	// reader has left them, and the writer has written their last page.
+	finish := func(i int) {
+		if i > finished {
+			im.rep.add(&im.rep.Lists, i-finished)
+			finished = i
+		}
+	}
 	err := im.walkLists(ctx, lists, func(ctx context.Context, pg *page) error {
 		if pg.list != current {
+			finish(pg.list)
 			current = pg.list
 			im.rep.mu.Lock()
 			im.rep.list, im.rep.listTotal, im.rep.listDone = lists[current].url, 0, 0
@@ -216,7 +225,7 @@ func (im *importer) mirrorLists(ctx context.Context, lists []listRun) error {
 		return im.writePage(ctx, &lists[current], pg)
 	})
 	if err == nil {
-		im.rep.add(&im.rep.Lists, len(lists))
+		finish(len(lists))
 	}
 	return err
 }
