@@ -214,15 +214,23 @@ func (im *importer) mirrorLists(ctx context.Context, lists []listRun) error {
 			finished = i
 		}
 	}
-	err := im.walkLists(ctx, lists, func(ctx context.Context, pg *page) error {
-		if pg.list != current {
-			finish(pg.list)
-			current = pg.list
+	err := im.walkLists(ctx, lists, batchObjects, func(ctx context.Context, pgs []*page) error {
+		for _, pg := range pgs {
+			if pg.list != current {
+				finish(pg.list)
+				current = pg.list
+				im.rep.mu.Lock()
+				im.rep.list, im.rep.listTotal, im.rep.listDone = lists[current].url, 0, 0
+				im.rep.mu.Unlock()
+			}
 			im.rep.mu.Lock()
-			im.rep.list, im.rep.listTotal, im.rep.listDone = lists[current].url, 0, 0
+			if pg.total > 0 && im.rep.listTotal == 0 {
+				im.rep.listTotal = pg.total
+			}
+			im.rep.listDone += len(pg.data)
 			im.rep.mu.Unlock()
 		}
-		return im.writePage(ctx, &lists[current], pg)
+		return im.writePages(ctx, lists, pgs)
 	})
 	if err == nil {
 		finish(len(lists))
@@ -230,39 +238,47 @@ func (im *importer) mirrorLists(ctx context.Context, lists []listRun) error {
 	return err
 }
 
-// writePage writes one page of list l with the list's new checkpoint.
-func (im *importer) writePage(ctx context.Context, l *listRun, pg *page) error {
-	cp := &l.cp
-	if cp.Started == "" {
-		cp.Started = pg.at.Format(timeFormat)
-	}
-	im.rep.mu.Lock()
-	if pg.total > 0 && im.rep.listTotal == 0 {
-		im.rep.listTotal = pg.total
-	}
-	im.rep.listDone += len(pg.data)
-	im.rep.mu.Unlock()
-	if pg.synced != nil && <-pg.synced != nil {
-		pg.files = nil // not durable: downloaded again below, and synced in inTx
+// batchObjects is how many objects of small pages may share one transaction.
+const batchObjects = 500
+
+// writePages writes pages, each with its list's new checkpoint, in one
+// transaction.
+func (im *importer) writePages(ctx context.Context, lists []listRun, pgs []*page) error {
+	files := map[string]blobInfo{}
+	for _, pg := range pgs {
+		cp := &lists[pg.list].cp
+		if cp.Started == "" {
+			cp.Started = pg.at.Format(timeFormat)
+		}
+		// Not durable: downloaded again in the transaction, and synced in inTx.
+		if pg.synced != nil && <-pg.synced != nil {
+			continue
+		}
+		for k, b := range pg.files {
+			files[k] = b
+		}
 	}
 	return im.inTx(ctx, func(ctx context.Context) error {
-		im.downloads = pg.files
-		for _, o := range pg.data {
-			if _, err := im.importObject(ctx, o, l.kind, nil, standalone); err != nil {
+		im.downloads = files
+		for _, pg := range pgs {
+			l := &lists[pg.list]
+			for _, o := range pg.data {
+				if _, err := im.importObject(ctx, o, l.kind, nil, standalone); err != nil {
+					return err
+				}
+			}
+			next := l.cp
+			if pg.last {
+				next = listCheckpoint{Since: l.cp.Started}
+			} else {
+				next.Next = pg.next
+			}
+			b, _ := json.Marshal(next)
+			if err := im.src.SetCheckpoint(ctx, "list:"+l.url, string(b)); err != nil {
 				return err
 			}
+			l.cp = next
 		}
-		next := *cp
-		if pg.last {
-			next = listCheckpoint{Since: cp.Started}
-		} else {
-			next.Next = pg.next
-		}
-		b, _ := json.Marshal(next)
-		if err := im.src.SetCheckpoint(ctx, "list:"+l.url, string(b)); err != nil {
-			return err
-		}
-		*cp = next
 		return nil
 	})
 }

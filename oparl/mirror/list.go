@@ -30,15 +30,29 @@ type page struct {
 // cannot be read ends the walk without a last page, so its checkpoint stays
 // where it is and the next run retries; only errors of fn or ctx are returned.
 func (im *importer) walk(ctx context.Context, start, since string, hint bool, fn func(ctx context.Context, pg *page) error) error {
-	return im.walkLists(ctx, []listRun{{start: start, hint: hint, cp: listCheckpoint{Filter: since}}}, fn)
+	lists := []listRun{{start: start, hint: hint, cp: listCheckpoint{Filter: since}}}
+	return im.walkLists(ctx, lists, 0, func(ctx context.Context, pgs []*page) error {
+		for _, pg := range pgs {
+			if err := fn(ctx, pg); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
+// readAhead is how many pages the reader may be ahead of the writer.
+const readAhead = 8
+
 // walkLists is walk over several lists in a row, with one reader ahead of fn for
-// all of them; pg.list tells fn which list a page belongs to.
-func (im *importer) walkLists(ctx context.Context, lists []listRun, fn func(ctx context.Context, pg *page) error) error {
+// all of them; pg.list tells fn which list a page belongs to. fn gets the pages
+// that are ready, as many as hold up to batch objects (always at least one page):
+// small pages (SD.NET serves 25 objects and ignores limit) can then share a
+// transaction.
+func (im *importer) walkLists(ctx context.Context, lists []listRun, batch int, fn func(ctx context.Context, pgs []*page) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	pages := make(chan *page, 2)
+	pages := make(chan *page, readAhead)
 	go func() {
 		defer close(pages)
 		for i, l := range lists {
@@ -48,7 +62,20 @@ func (im *importer) walkLists(ctx context.Context, lists []listRun, fn func(ctx 
 		}
 	}()
 	for pg := range pages {
-		if err := fn(ctx, pg); err != nil {
+		pgs, n := []*page{pg}, len(pg.data)
+	more:
+		for batch > 0 && n+len(pg.data) <= batch {
+			select {
+			case next, ok := <-pages:
+				if !ok {
+					break more
+				}
+				pgs, n = append(pgs, next), n+len(next.data)
+			default:
+				break more
+			}
+		}
+		if err := fn(ctx, pgs); err != nil {
 			cancel()
 			for range pages {
 			}

@@ -32,11 +32,22 @@ func (k *killAfter) RoundTrip(r *http.Request) (*http.Response, error) {
 // resumes it, and expects exactly the objects of an uninterrupted import: none
 // lost, none twice.
 func TestKillAndResume(t *testing.T) {
-	backends(t, testKillAndResume)
+	backends(t, func(t *testing.T, open func(testing.TB) (*sqldb.DB, *blob.Dir)) {
+		testKillAndResume(t, open, 0)
+	})
 }
 
-func testKillAndResume(t *testing.T, open func(testing.TB) (*sqldb.DB, *blob.Dir)) {
-	sysA, _ := demoServer(t)
+// TestKillAndResumeSmallPages does the same against a server with pages of 40
+// objects, as SD.NET serves them: several such pages share a transaction, and a
+// kill must still lose or double nothing.
+func TestKillAndResumeSmallPages(t *testing.T) {
+	backends(t, func(t *testing.T, open func(testing.TB) (*sqldb.DB, *blob.Dir)) {
+		testKillAndResume(t, open, 40)
+	})
+}
+
+func testKillAndResume(t *testing.T, open func(testing.TB) (*sqldb.DB, *blob.Dir), maxPage int) {
+	sysA, _ := demoServerPages(t, maxPage)
 	db, blobs := open(t)
 	for i, n := range []int64{3, 60, 700, 1200} {
 		ctx, cancel := context.WithCancel(context.Background())
