@@ -84,6 +84,7 @@ func (c *conv) agendaItem(ctx context.Context, ref ratsinfo.SourceRef, found boo
 		// A standalone copy keeps the place the meeting gave it.
 		if old, err := c.im.store.FindAgendaItemByID(ctx, ref.ID); err == nil {
 			a.Position = old.Position
+			c.stored = old
 		}
 	}
 	if a.ResolutionFileID, err = c.embeddedObj(ctx, "resolutionFile", ratsinfo.KindFile); err != nil {

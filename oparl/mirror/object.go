@@ -27,6 +27,10 @@ type conv struct {
 	index   int // position in the parent's array, -1 when standalone
 	final   bool
 	missing []string
+	// stored is the stored version of the object if convert read it already
+	// (a standalone agenda item keeps its stored position), so save need not
+	// read it again.
+	stored object
 }
 
 // importObject imports o (expected to be of kind want, embedded in par at index,
@@ -176,7 +180,10 @@ func (c *conv) save(ctx context.Context, ref ratsinfo.SourceRef, found bool, x o
 	}
 	meta := metaOf(x)
 	if found && ref.ID != 0 && ref.Kind == c.kind {
-		old, err := ops.find(im.store, ctx, ref.ID)
+		old, err := c.stored, error(nil)
+		if old == nil || metaOf(old).ID != ref.ID {
+			old, err = ops.find(im.store, ctx, ref.ID)
+		}
 		if err == nil && !metaOf(old).Deleted {
 			meta.ID = ref.ID
 			if same(old, x) {
