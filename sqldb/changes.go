@@ -30,16 +30,14 @@ func (db *DB) Changes(ctx context.Context, afterSeq int64, limit int) ([]ratsinf
 	return out, wrap("changes", rows.Err())
 }
 
-// countKey identifies a cached count: the same filter seen by the same class of viewer.
+// countKey identifies a cached count: the same query seen by the same class of viewer.
 type countKey struct {
-	kind      ratsinfo.Kind
-	filter    string
+	query     string
 	nonPublic bool
 }
 
 // Count returns how many objects of kind k match f for the viewer in ctx. Counts are
-// cached until the change feed moves on, which one indexed MAX(seq) tells, so the
-// cache is right even with several instances writing to one PostgreSQL database.
+// cached until the change feed moves on (see cachedCount).
 func (db *DB) Count(ctx context.Context, k ratsinfo.Kind, f ratsinfo.ListFilter) (int, error) {
 	if k == ratsinfo.KindSystem {
 		return 1, nil
@@ -48,24 +46,26 @@ func (db *DB) Count(ctx context.Context, k ratsinfo.Kind, f ratsinfo.ListFilter)
 	if !ok {
 		return 0, ratsinfo.Errorf(ratsinfo.EINVALID, "Unbekannter Objekttyp %q.", k)
 	}
-	v := ratsinfo.ViewerFrom(ctx)
 	f.AfterID, f.Limit = 0, 0
-	key := countKey{k, fmt.Sprintf("%d|%v|%d|%d|%d|%d|%t", f.BodyID, f.IDs, f.CreatedSince.UnixMicro(), f.CreatedUntil.UnixMicro(),
-		f.ModifiedSince.UnixMicro(), f.ModifiedUntil.UnixMicro(), f.WithDeleted), v.SeesNonPublic()}
-	q := db.reader(ctx)
-	_, inTx := q.(*txState)
+	c, _ := db.listCond(tb, ratsinfo.ViewerFrom(ctx), f)
+	n, err := db.cachedCount(ctx, "SELECT COUNT(*) FROM "+tb.name+" t"+c.sql(), c.args)
+	if err != nil {
+		return 0, wrap("count "+string(k), err)
+	}
+	return n, nil
+}
+
+// cachedCount runs a COUNT query, or answers it from the count cache, which is
+// emptied whenever the change feed moves on (one indexed MAX(seq) tells), so a
+// count is never stale, even with several instances on one database.
+func (db *DB) cachedCount(ctx context.Context, q string, args []any) (int, error) {
+	r := db.reader(ctx)
+	_, inTx := r.(*txState)
 	var seq int64
+	key := countKey{query: fmt.Sprintf("%s|%v", q, args), nonPublic: ratsinfo.ViewerFrom(ctx).SeesNonPublic()}
 	if !inTx {
-		rows, err := q.query(ctx, `SELECT COALESCE(MAX(seq), 0) FROM change_feed`)
-		if err != nil {
-			return 0, wrap("count", err)
-		}
-		if rows.Next() {
-			err = rows.Scan(&seq)
-		}
-		rows.Close()
-		if err != nil {
-			return 0, wrap("count", err)
+		if err := scanOne(ctx, r, &seq, `SELECT COALESCE(MAX(seq), 0) FROM change_feed`); err != nil {
+			return 0, err
 		}
 		db.countMu.Lock()
 		if db.countSeq != seq {
@@ -77,18 +77,9 @@ func (db *DB) Count(ctx context.Context, k ratsinfo.Kind, f ratsinfo.ListFilter)
 			return n, nil
 		}
 	}
-	c, _ := db.listCond(tb, v, f)
-	rows, err := q.query(ctx, "SELECT COUNT(*) FROM "+tb.name+" t"+c.sql(), c.args...)
-	if err != nil {
-		return 0, wrap("count "+string(k), err)
-	}
 	var n int
-	if rows.Next() {
-		err = rows.Scan(&n)
-	}
-	rows.Close()
-	if err != nil {
-		return 0, wrap("count "+string(k), err)
+	if err := scanOne(ctx, r, &n, q, args...); err != nil {
+		return 0, err
 	}
 	if !inTx {
 		db.countMu.Lock()

@@ -2,7 +2,6 @@ package sqldb
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -129,42 +128,6 @@ func (db *DB) titleMatch(c *cond, text string) int {
 	pat := "%" + likeEscape(strings.ToLower(text)) + "%"
 	c.add(`(LOWER(t.name) LIKE ? ESCAPE '\' OR LOWER(t.reference) LIKE ? ESCAPE '\')`, pat, pat)
 	return -1
-}
-
-// cachedCount runs a COUNT query, or answers it from the count cache that Count
-// uses, which is emptied whenever the change feed moves on (one indexed MAX(seq)
-// tells), so a count is never stale, even with several instances on one database.
-func (db *DB) cachedCount(ctx context.Context, q string, args []any) (int, error) {
-	r := db.reader(ctx)
-	_, inTx := r.(*txState)
-	var seq int64
-	key := countKey{kind: "query", filter: fmt.Sprintf("%s|%v", q, args), nonPublic: ratsinfo.ViewerFrom(ctx).SeesNonPublic()}
-	if !inTx {
-		if err := scanOne(ctx, r, &seq, `SELECT COALESCE(MAX(seq), 0) FROM change_feed`); err != nil {
-			return 0, err
-		}
-		db.countMu.Lock()
-		if db.countSeq != seq {
-			db.counts, db.countSeq = map[countKey]int{}, seq
-		}
-		n, hit := db.counts[key]
-		db.countMu.Unlock()
-		if hit {
-			return n, nil
-		}
-	}
-	var n int
-	if err := scanOne(ctx, r, &n, q, args...); err != nil {
-		return 0, err
-	}
-	if !inTx {
-		db.countMu.Lock()
-		if db.countSeq == seq && len(db.counts) < 10000 {
-			db.counts[key] = n
-		}
-		db.countMu.Unlock()
-	}
-	return n, nil
 }
 
 // scanOne runs a query of one row and one column.

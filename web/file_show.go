@@ -1,7 +1,9 @@
 package web
 
 import (
+	"maps"
 	"net/http"
+	"slices"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -35,11 +37,7 @@ func (s *Server) fileShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var orgIDs []int64
-	for _, m := range meetings {
-		orgIDs = append(orgIDs, m.OrganizationIDs...)
-	}
-	orgs, err := s.orgsByID(ctx, orgIDs)
+	orgs, err := s.orgsOfMeetings(ctx, slices.Collect(maps.Values(meetings)))
 	if err != nil {
 		return err
 	}

@@ -37,11 +37,7 @@ func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var orgIDs []int64
-	for _, m := range upcoming {
-		orgIDs = append(orgIDs, m.OrganizationIDs...)
-	}
-	orgs, err := s.orgsByID(ctx, orgIDs)
+	orgs, err := s.orgsOfMeetings(ctx, upcoming)
 	if err != nil {
 		return err
 	}

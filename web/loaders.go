@@ -35,6 +35,15 @@ func (s *Server) orgsByID(ctx context.Context, ids []int64) (map[int64]*ratsinfo
 	return out, err
 }
 
+// orgsOfMeetings loads the organizations the meetings belong to, for their rows.
+func (s *Server) orgsOfMeetings(ctx context.Context, meetings []*ratsinfo.Meeting) (map[int64]*ratsinfo.Organization, error) {
+	var ids []int64
+	for _, m := range meetings {
+		ids = append(ids, m.OrganizationIDs...)
+	}
+	return s.orgsByID(ctx, ids)
+}
+
 func (s *Server) personsByID(ctx context.Context, ids []int64) (map[int64]*ratsinfo.Person, error) {
 	out := map[int64]*ratsinfo.Person{}
 	if ids = nonEmpty(ids); len(ids) == 0 {
