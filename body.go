@@ -132,7 +132,7 @@ func (l *Location) Validate() error {
 	v.text("geojson", &l.GeoJSON)
 	if l.GeoJSON != "" {
 		if err := ValidateGeoJSON(l.GeoJSON); err != nil {
-			v.add("geojson", ErrorMessage(err))
+			v.addMsg("geojson", ErrorText(err))
 		}
 	}
 	v.text("streetAddress", &l.StreetAddress)

@@ -2,7 +2,6 @@ package ratsinfo
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -25,6 +24,28 @@ type Error struct {
 	Code    string
 	Message string
 	Fields  map[string]string
+	// Msg and FieldMsgs are Message and Fields before formatting, for surfaces
+	// that translate: the German format as key, and its arguments. Errorf and the
+	// validators set them; where they are missing, the German text is its own key
+	// (see Text and FieldText).
+	Msg       Msg
+	FieldMsgs map[string]Msg
+}
+
+// Text returns the message as key and arguments.
+func (e *Error) Text() Msg {
+	if e.Msg.Key != "" {
+		return e.Msg
+	}
+	return Msg{Key: e.Message}
+}
+
+// FieldText returns the message of one field as key and arguments.
+func (e *Error) FieldText(field string) Msg {
+	if m, ok := e.FieldMsgs[field]; ok {
+		return m
+	}
+	return Msg{Key: e.Fields[field]}
 }
 
 func (e *Error) Error() string {
@@ -44,8 +65,11 @@ func (e *Error) Error() string {
 }
 
 // Errorf returns an *Error with the given code and a formatted German message.
+// The format and arguments are kept as Msg, so that a surface can translate the
+// format and fill in the same arguments.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	m := NewMsg(format, args...)
+	return &Error{Code: code, Message: m.String(), Msg: m}
 }
 
 // ErrorCode returns the code of the first *Error in err's chain, or EINTERNAL.
@@ -67,12 +91,26 @@ func ErrorMessage(err error) string {
 	if errors.As(err, &e) {
 		return e.Error()
 	}
-	return "Interner Fehler. Bitte versuchen Sie es später erneut; der Fehler wurde protokolliert."
+	return internalMessage
+}
+
+// internalMessage is what a user reads of an internal error.
+const internalMessage = "Interner Fehler. Bitte versuchen Sie es später erneut; der Fehler wurde protokolliert."
+
+// ErrorText returns the user-readable message of err as key and arguments: the
+// message of the first *Error in err's chain without its fields, or the generic
+// one for internal errors.
+func ErrorText(err error) Msg {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Text()
+	}
+	return Msg{Key: internalMessage}
 }
 
 // NotFound returns the not-found error for an object of kind k.
 func NotFound(k Kind, id int64) *Error {
-	return Errorf(ENOTFOUND, "%s %d wurde nicht gefunden.", kindGerman[k], id)
+	return Errorf(ENOTFOUND, "%s %d wurde nicht gefunden.", k.Label(), id)
 }
 
 var kindGerman = map[Kind]string{
@@ -89,6 +127,10 @@ var kindGerman = map[Kind]string{
 	KindFile:            "Die Datei",
 	KindLocation:        "Der Ort",
 }
+
+// Label returns the German name of a kind with its article as a translatable
+// text, for use as an argument of a Msg.
+func (k Kind) Label() Msg { return Msg{Key: k.GermanName()} }
 
 // GermanName returns the German name of a kind with its article, e.g. "Die Vorlage".
 func (k Kind) GermanName() string {

@@ -106,7 +106,7 @@ func (p *Person) Validate() error {
 	v.texts("email", &p.Email)
 	for _, e := range p.Email {
 		if !emailPattern.MatchString(e) {
-			v.add("email", e+" ist keine gültige E-Mail-Adresse.")
+			v.addf("email", "%s ist keine gültige E-Mail-Adresse.", e)
 		}
 	}
 	v.texts("status", &p.Status)

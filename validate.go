@@ -2,7 +2,6 @@ package ratsinfo
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -13,16 +12,26 @@ import (
 type validator struct {
 	kind   Kind
 	fields map[string]string
+	msgs   map[string]Msg // fields' messages as key and arguments
 }
 
 func newValidator(k Kind) *validator { return &validator{kind: k} }
 
-func (v *validator) add(field, msg string) {
+// add notes what is wrong with field; the first problem of a field wins.
+func (v *validator) add(field, msg string) { v.addf(field, msg) }
+
+// addf is add with a formatted message, kept as key and arguments for translation.
+func (v *validator) addf(field, format string, args ...any) {
+	v.addMsg(field, NewMsg(format, args...))
+}
+
+// addMsg is add with a message that is already key and arguments.
+func (v *validator) addMsg(field string, m Msg) {
 	if v.fields == nil {
-		v.fields = map[string]string{}
+		v.fields, v.msgs = map[string]string{}, map[string]Msg{}
 	}
 	if _, dup := v.fields[field]; !dup {
-		v.fields[field] = msg
+		v.fields[field], v.msgs[field] = m.String(), m
 	}
 }
 
@@ -30,11 +39,8 @@ func (v *validator) err() error {
 	if len(v.fields) == 0 {
 		return nil
 	}
-	return &Error{
-		Code:    EINVALID,
-		Message: fmt.Sprintf("%s enthält ungültige Angaben. Bitte korrigieren Sie die genannten Felder.", v.kind.GermanName()),
-		Fields:  v.fields,
-	}
+	m := NewMsg("%s enthält ungültige Angaben. Bitte korrigieren Sie die genannten Felder.", v.kind.Label())
+	return &Error{Code: EINVALID, Message: m.String(), Msg: m, Fields: v.fields, FieldMsgs: v.msgs}
 }
 
 // text trims *s and rejects invalid UTF-8 and control characters. Empty stays empty:
@@ -83,7 +89,7 @@ func (v *validator) url(field string, s *string) {
 		return
 	}
 	if !IsURL(*s) {
-		v.add(field, fmt.Sprintf("%q ist keine gültige Adresse; erwartet wird eine vollständige URL wie https://example.org/.", *s))
+		v.addf(field, "%q ist keine gültige Adresse; erwartet wird eine vollständige URL wie https://example.org/.", *s)
 	}
 }
 
@@ -96,7 +102,7 @@ func (v *validator) urls(field string, list *[]string) {
 
 func (v *validator) dateOrder(field string, start, end Date) {
 	if !start.IsZero() && !end.IsZero() && end.Before(start) {
-		v.add(field, fmt.Sprintf("Das Enddatum %s liegt vor dem Anfangsdatum %s.", end, start))
+		v.addf(field, "Das Enddatum %s liegt vor dem Anfangsdatum %s.", end, start)
 	}
 }
 
