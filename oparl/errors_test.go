@@ -4,8 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/httpstatus"
 )
 
 func TestRedirectsToCanonicalURL(t *testing.T) {
@@ -104,5 +108,33 @@ func TestHeadOptionsAndInternalError(t *testing.T) {
 	_ = json.Unmarshal(body, &m)
 	if msg, _ := m["message"].(string); !strings.HasPrefix(msg, "Interner Fehler") || strings.Contains(string(body), "sql") {
 		t.Errorf("internal error answer: %s", body)
+	}
+}
+
+// TestErrorStatus checks that OParl answers every code with the shared table's
+// status, except EFORBIDDEN: a forbidden object must look like a missing one.
+func TestErrorStatus(t *testing.T) {
+	s := NewServer(Config{BaseURL: "http://ratsinfo.test"})
+	for _, code := range []string{ratsinfo.EINVALID, ratsinfo.ENOTFOUND, ratsinfo.ECONFLICT, ratsinfo.EUNAUTHORIZED,
+		ratsinfo.EFORBIDDEN, ratsinfo.EUNAVAILABLE, ratsinfo.EINTERNAL} {
+		want := httpstatus.Of(code)
+		if code == ratsinfo.EFORBIDDEN {
+			want = http.StatusNotFound
+		}
+		rec := httptest.NewRecorder()
+		s.writeError(rec, httptest.NewRequest("GET", "/oparl/v1.1/paper/1", nil), ratsinfo.Errorf(code, "Nachricht %d", 7))
+		if rec.Code != want {
+			t.Errorf("%s: status %d, want %d", code, rec.Code, want)
+		}
+		var e errorJSON
+		if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil {
+			t.Fatalf("%s: %v", code, err)
+		}
+		if code != ratsinfo.EINTERNAL && e.Message != "Nachricht 7" {
+			t.Errorf("%s: message %q", code, e.Message)
+		}
+	}
+	if httpstatus.Of(ratsinfo.EFORBIDDEN) != http.StatusForbidden {
+		t.Error("the shared table must keep 403 for EFORBIDDEN; only OParl hides it as 404")
 	}
 }

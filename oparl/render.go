@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/httpstatus"
 )
 
 // maxPooledBuffer keeps big pages (limit=1000) from pinning their memory in the
@@ -76,22 +77,8 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 // writeError answers with an OParl Error object. Errors the user may read keep
 // their German message; anything else is logged and shown as a generic message.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
-	status := http.StatusInternalServerError
-	switch ratsinfo.ErrorCode(err) {
-	case ratsinfo.EINVALID:
-		status = http.StatusBadRequest
-	case ratsinfo.ENOTFOUND:
-		status = http.StatusNotFound
-	case ratsinfo.EUNAUTHORIZED:
-		status = http.StatusUnauthorized
-	case ratsinfo.EFORBIDDEN:
-		// Visibility rules read as "not found" everywhere else; do the same here
-		// so that the status does not reveal that a hidden object exists.
-		status = http.StatusNotFound
-	case ratsinfo.ECONFLICT:
-		status = http.StatusConflict
-	case ratsinfo.EUNAVAILABLE:
-		status = http.StatusServiceUnavailable
+	status := errorStatus(ratsinfo.ErrorCode(err))
+	if status == http.StatusServiceUnavailable {
 		w.Header().Set("Retry-After", "30")
 	}
 	if status == http.StatusInternalServerError {
@@ -101,6 +88,17 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	s.writeErrorStatus(w, r, status, ratsinfo.ErrorMessage(err))
+}
+
+// errorStatus is the one table's status (internal/httpstatus) with one deliberate
+// exception: EFORBIDDEN answers 404. Visibility rules read as "not found"
+// everywhere else; a forbidden object must look like a missing one to the
+// public too, so that the status does not reveal that a hidden object exists.
+func errorStatus(code string) int {
+	if code == ratsinfo.EFORBIDDEN {
+		return http.StatusNotFound
+	}
+	return httpstatus.Of(code)
 }
 
 func (s *Server) writeErrorStatus(w http.ResponseWriter, r *http.Request, status int, msg string) {
