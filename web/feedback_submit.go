@@ -44,10 +44,10 @@ func readFeedback(r *http.Request, p *legalPage, fb *ratsinfo.Feedback) bool {
 	fb.Name, fb.Email, fb.Text, fb.Reason, fb.Page, fb.Lang = form.Name, form.Email, form.Text, form.Reason, r.URL.Path, p.Lang
 	var ve *ratsinfo.Error
 	if err := fb.Validate(); errors.As(err, &ve) {
-		for field, msg := range ve.Fields {
+		for field := range ve.Fields {
 			if label, ok := fieldLabel[field]; ok {
 				// Label and rule are translated apart: "The name" + "is too long…".
-				form.Errors[field] = p.T(label) + " " + p.T(msg)
+				form.Errors[field] = p.T(label) + " " + p.Msg(ve.FieldText(field))
 			}
 		}
 		if form.Text == "" {

@@ -3,11 +3,11 @@ package web
 // english translates the German UI texts. German is the source: a text missing
 // here shows in German, which is better than a key or an empty space.
 var english = map[string]string{
-	"Zum Inhalt springen": "Skip to content", "Hauptnavigation": "Main navigation",
-	"Sitzungen": "Meetings", "Vorlagen": "Papers", "Gremien": "Organizations", "Personen": "People",
+	"Hauptnavigation": "Main navigation",
+	"Sitzungen":       "Meetings", "Vorlagen": "Papers", "Gremien": "Organizations", "Personen": "People",
 	"Suche": "Search", "Suchen": "Search", "Titel oder Vorlagennummer": "Title or reference number",
 	"Website durchsuchen": "Search this site", "Vorlagen durchsuchen": "Search papers",
-	"Brotkrumennavigation": "Breadcrumbs", "Start": "Home",
+
 	"Barrierefreiheit": "Accessibility", "Impressum": "Imprint", "Datenschutz": "Privacy",
 	"OParl-Schnittstelle": "OParl API", "Sitzungskalender (ICS)": "Meeting calendar (ICS)",
 	"Nächste Sitzungen": "Next meetings", "Neue Vorlagen": "New papers", "Neue Antworten auf Anfragen": "New answers to inquiries",
@@ -29,9 +29,8 @@ var english = map[string]string{
 	"Mitglieder": "Members", "Frühere Mitglieder": "Former members", "Letzte Sitzungen": "Recent meetings",
 	"Mitgliedschaften": "Memberships", "Eingereichte Vorlagen": "Papers submitted", "Rolle": "Role", "Zeitraum": "Period",
 	"seit": "since", "bis": "until", "für": "for", "ohne Stimmrecht": "no vote",
-	"Seite nicht gefunden": "Page not found", "Zur Startseite": "Home page", "Zur Suche": "Search",
-	"Diese Seite gibt es nicht oder nicht mehr. Vielleicht hilft die Suche oder die Startseite weiter.": "This page does not exist (any more). The search or the home page may help.",
-	"Monat": "Month", "Filtern": "Filter", "alle Gremien": "all organizations", "alle Arten": "all types",
+	"Zur Suche": "Search",
+	"Monat":     "Month", "Filtern": "Filter", "alle Gremien": "all organizations", "alle Arten": "all types",
 	"← voriger Monat": "← previous month", "nächster Monat →": "next month →", "Kalender abonnieren (ICS)": "Subscribe to calendar (ICS)",
 	"Liste": "List", "Vorlagen gefunden": "papers found", "Seite": "page", "von": "of",
 	"← vorige Seite": "← previous page", "nächste Seite →": "next page →",
@@ -60,7 +59,7 @@ var english = map[string]string{
 	"Mo": "Mon", "Di": "Tue", "Mi": "Wed", "Do": "Thu", "Fr": "Fri", "Sa": "Sat", "So": "Sun",
 	"In diesem Monat finden keine Sitzungen statt.": "There are no meetings this month.",
 	"Derzeit sind keine Sitzungen geplant.":         "No meetings are scheduled at present.", "Keine Sitzungen geplant.": "No meetings scheduled.",
-	"Termin offen": "Date to be fixed", "Alle Sitzungen im Kalender": "All meetings in the calendar",
+	"Alle Sitzungen im Kalender": "All meetings in the calendar",
 
 	// Meetings, papers, files.
 	"TOP": "Item", "Sprungmarken zur Tagesordnung": "Jump to agenda item", "Direkt zu": "Go to", "Auf dieser Seite": "On this page",
@@ -88,16 +87,16 @@ var english = map[string]string{
 	"Beschreibung": "Description", "Raum": "Room", "Sitzungen an diesem Ort": "Meetings at this place",
 }
 
-// englishAll is every translation: the labels above and the sentences of the
-// forms and legal pages. It is built once and only read afterwards.
-var englishAll = mergeTranslations(english, englishForms)
+// englishAll is every translation of the public site: the labels above and the
+// sentences of the forms and legal pages. The kit adds its own (layout, error
+// page, the domain's messages) and panics on a text translated twice.
+var englishAll = joinTranslations(english, englishForms)
 
-// mergeTranslations joins translation lists. A German text in two lists is a
-// mistake that would make one of the translations silently lose, so it panics
-// at start-up, where every test sees it.
-func mergeTranslations(lists ...map[string]string) map[string]string {
-	all := map[string]string{}
-	for _, l := range lists {
+// joinTranslations joins two lists; a German text in both is a mistake that
+// would make one translation silently lose, so it panics at start-up.
+func joinTranslations(a, b map[string]string) map[string]string {
+	all := make(map[string]string, len(a)+len(b))
+	for _, l := range []map[string]string{a, b} {
 		for de, en := range l {
 			if _, dup := all[de]; dup {
 				panic("web: German text translated twice: " + de)

@@ -18,13 +18,10 @@ var englishForms = map[string]string{
 	"Die Nachricht ist zu lang oder beschädigt. Bitte kürzen Sie sie auf höchstens 5000 Zeichen.": "The message is too long or damaged. Please shorten it to at most 5000 characters.",
 	"Die Nachricht konnte nicht zugeordnet werden. Bitte laden Sie die Seite neu.":                "The message could not be assigned. Please reload the page.",
 	"Die Nachricht": "The message", "Der Name": "The name", "Die E-Mail-Adresse": "The e-mail address",
-	"darf nicht leer sein.":                                                                                                              "must not be empty.",
-	"enthält ungültige Zeichen (kein UTF-8).":                                                                                            "contains invalid characters (not UTF-8).",
-	"enthält Steuerzeichen; bitte nur Text eingeben.":                                                                                    "contains control characters; please enter text only.",
-	"ist zu lang. Bitte kürzen Sie die Nachricht auf höchstens 5000 Zeichen.":                                                            "is too long. Please shorten the message to at most 5000 characters.",
-	"ist zu lang oder enthält Zeilenumbrüche. Bitte nur den Namen in einer Zeile angeben.":                                               "is too long or contains line breaks. Please give only the name, in one line.",
-	"ist ungültig. Bitte prüfen Sie sie oder lassen Sie das Feld leer.":                                                                  "is invalid. Please check it or leave the field empty.",
 	"Ihre Nachricht konnte gerade nicht gespeichert werden. Sie steht noch im Formular; bitte senden Sie sie in einigen Minuten erneut.": "Your message could not be saved just now. It is still in the form; please send it again in a few minutes.",
+	// Errors of addresses and parameters, shown on the error page.
+	"Diese Seite kann nur abgerufen werden (GET).": "This page can only be fetched (GET).",
+	"Die Vorlagenart %q gibt es nicht. Erlaubt sind: Beschlussvorlage, Mitteilungsvorlage, Antrag, Anfrage, Beantwortung einer Anfrage, Bericht.": "The paper type %q does not exist. Allowed are: Beschlussvorlage, Mitteilungsvorlage, Antrag, Anfrage, Beantwortung einer Anfrage, Bericht.",
 	// The answer after sending.
 	"Vielen Dank. Ihre Nachricht ist beim Büro der Stadtvertretung eingegangen.": "Thank you. Your message has reached the council office.",
 	"Eingangsnummer": "Reference number", "So geht es weiter": "What happens next",
@@ -33,11 +30,6 @@ var englishForms = map[string]string{
 	"Wenn Sie eine E-Mail-Adresse angegeben haben, erhalten Sie eine Antwort an diese Adresse. Ohne Adresse können wir Ihnen nicht antworten.":                                                     "If you gave an e-mail address, you will receive a reply there. Without an address we cannot reply to you.",
 	"Ihre Nachricht wird nicht auf dieser Website veröffentlicht.":                                                                                                                                 "Your message is not published on this website.",
 	"Fragen dazu beantwortet": "Questions about it are answered by", "bitte die Eingangsnummer angeben": "please give the reference number",
-	// Error pages.
-	"Ein Fehler ist aufgetreten": "An error occurred", "Vorübergehend nicht verfügbar": "Temporarily unavailable",
-	"Die Anfrage konnte nicht bearbeitet werden": "The request could not be processed", "Fehlercode": "Error code",
-	"Die Daten sind gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.": "The data cannot be reached just now. Please try again in a few minutes.",
-	"Interner Fehler. Bitte versuchen Sie es später erneut; der Fehler wurde protokolliert.":    "Internal error. Please try again later; the error has been logged.",
 	// Imprint.
 	"Dieses Ratsinformationssystem wird betrieben von": "This council information system is run by",
 	"Verantwortlich für die Inhalte der Vorlagen und Niederschriften sind die jeweils genannten Gremien und Verwaltungsstellen.": "The organizations and administrative units named in the papers and minutes are responsible for their content.",

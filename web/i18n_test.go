@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/site"
 )
 
 // TestEnglishHasEveryText reads the templates and the Go files for texts handed
@@ -38,15 +39,8 @@ func TestEnglishHasEveryText(t *testing.T) {
 			texts = append(texts, m[1])
 		}
 	}
-	entries, err := os.ReadDir(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
-			continue
-		}
-		b, err := os.ReadFile(e.Name())
+	for _, name := range goFiles(t) {
+		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,20 +58,62 @@ func TestEnglishHasEveryText(t *testing.T) {
 		"terminiert", "eingeladen", "durchgeführt", "abgesagt", "Impressum", "Datenschutz", "Erklärung zur Barrierefreiheit"} {
 		texts = append(texts, de)
 	}
-	for _, msg := range []string{"darf nicht leer sein.", "enthält ungültige Zeichen (kein UTF-8).", "enthält Steuerzeichen; bitte nur Text eingeben."} {
-		texts = append(texts, msg)
-	}
 	for _, label := range fieldLabel {
 		texts = append(texts, label)
+	}
+	for _, l := range errorLinks {
+		texts = append(texts, l.Label)
+	}
+	// The messages of errors the web makes itself, shown on the error page.
+	message := regexp.MustCompile(`(?:Errorf\(ratsinfo\.E[A-Z]+, |Message: )"((?:[^"\\]|\\.)*)"`)
+	for _, name := range goFiles(t) {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range message.FindAllStringSubmatch(string(b), -1) {
+			if m[1] != "Diese Seite gibt es nicht." { // a 404 shows the kit's own sentence
+				texts = append(texts, m[1])
+			}
+		}
 	}
 	if len(texts) < 200 {
 		t.Fatalf("found only %d texts: the pattern no longer matches how templates call T", len(texts))
 	}
+	dict := NewServer(Config{}).site.English()
 	for _, de := range texts {
-		if _, ok := englishAll[de]; !ok {
+		if _, ok := dict[de]; !ok {
 			t.Errorf("no English text for %q", de)
 		}
 	}
+	for de, en := range dict {
+		if verbs(de) != verbs(en) {
+			t.Errorf("%q and its English %q format different arguments", de, en)
+		}
+	}
+}
+
+// verbs lists the fmt verbs of a format, so that a translated format fills in
+// the same arguments as the German one.
+func verbs(format string) string {
+	return strings.Join(fmtVerb.FindAllString(strings.ReplaceAll(format, "%%", ""), -1), " ")
+}
+
+var fmtVerb = regexp.MustCompile(`%[-+# 0]*[0-9.]*[a-zA-Z]`)
+
+// goFiles are the package's Go files without tests.
+func goFiles(t *testing.T) []string {
+	entries, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".go") && !strings.HasSuffix(e.Name(), "_test.go") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
 }
 
 // englishPaths are the page types in English, with the bad-input variants whose
@@ -153,7 +189,9 @@ func TestEnglishPages(t *testing.T) {
 	failing.accessibilityFeedback(rec, req)
 	pages["formular-503"] = rec.Body.String()
 
-	labels := germanLabels()
+	pages["atom-unbekannte-art"] = get("/vorlagen.atom?art=Quatsch")
+	pages["post-start"] = post("/", url.Values{})
+	labels := germanLabels(srv.site.English())
 	for name, body := range pages {
 		if !strings.Contains(body, `<html lang="en">`) {
 			t.Errorf("%s: not in English", name)
@@ -189,13 +227,13 @@ type germanLabel struct {
 // label alone in an element or attribute, or before a colon or bracket; a
 // sentence anywhere. Texts spelled the same in English ("Name") are left out,
 // and so are German texts that bypass T: month and weekday names and "Uhr".
-func germanLabels() []germanLabel {
+func germanLabels(english map[string]string) []germanLabel {
 	var out []germanLabel
 	add := func(de, pattern string) {
 		out = append(out, germanLabel{de: de, re: regexp.MustCompile(pattern)})
 	}
-	for de, en := range englishAll {
-		if de == en {
+	for de, en := range english {
+		if de == en || strings.Contains(de, "%") {
 			continue
 		}
 		q := regexp.QuoteMeta(de)
@@ -210,7 +248,7 @@ func germanLabels() []germanLabel {
 	for _, de := range monthsDE[1:] {
 		add(de, `(Meetings|Calendar) `+de+` \d{4}`)
 	}
-	for _, de := range weekdaysDE {
+	for _, de := range site.WeekdaysDE {
 		add(de, `>`+regexp.QuoteMeta(de)+` \d`)
 	}
 	add("Uhr", `\d Uhr\b`)

@@ -1,39 +1,9 @@
 package web
 
-import (
-	"net/http"
-	"strings"
-)
+import "net/http"
 
 // langSwitch remembers the chosen language in a cookie and returns to the page the
-// visitor came from. It works without JavaScript: the switch is a plain link.
+// visitor came from; the kit does it, so every surface switches alike.
 func (s *Server) langSwitch(w http.ResponseWriter, r *http.Request) error {
-	lang := r.URL.Query().Get("lang")
-	if lang != "de" && lang != "en" {
-		lang = "de"
-	}
-	back := r.URL.Query().Get("zurueck")
-	// Only local paths: an open redirect would let others borrow our address.
-	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.Contains(back, `\`) {
-		back = "/"
-	}
-	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode})
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
-}
-
-// negotiate picks de or en from an Accept-Language header: the first of the two
-// that the browser names wins; German when it names neither.
-func negotiate(header string) string {
-	for _, part := range strings.Split(header, ",") {
-		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
-		switch {
-		case strings.HasPrefix(tag, "de"):
-			return "de"
-		case strings.HasPrefix(tag, "en"):
-			return "en"
-		}
-	}
-	return "de"
+	return s.site.SwitchLang(w, r)
 }

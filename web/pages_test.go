@@ -173,7 +173,7 @@ func TestConditionalGet(t *testing.T) {
 func TestAssetsCachedForever(t *testing.T) {
 	w := testWorld(t)
 	_, page := w.get(t, "/")
-	url := w.web.assets.url("style.css")
+	url := w.web.site.Assets().URL("style.css")
 	if !strings.Contains(page, `href="`+url+`"`) {
 		t.Fatalf("page does not link %s", url)
 	}

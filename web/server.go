@@ -1,6 +1,7 @@
 // Package web is the public website: server-rendered German (and English) pages,
-// calendars and feeds over the council record. It reads everything as the anonymous
-// public, so the Store alone decides what a visitor may see.
+// calendars and feeds over the council record, on the page kit internal/site. It
+// reads everything as the anonymous public, pinned in every handler, so the Store
+// alone decides what a visitor may see, whoever else shares the mux.
 package web
 
 import (
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/site"
 )
 
 // Config is what the website needs from the binary.
@@ -40,8 +42,7 @@ type Server struct {
 	textDir  string
 	log      *slog.Logger
 	now      func() time.Time
-	pages    *pages
-	assets   *assets
+	site     *site.Site // the page kit: layout, error page, assets, translation
 	loc      *time.Location
 	// untranslated hears of every German text an English page showed for want
 	// of a translation; the i18n test sets it to find texts the list lacks.
@@ -69,16 +70,15 @@ func NewServer(cfg Config) *Server {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	s.assets = newAssets()
-	s.pages = mustParsePages(s.funcs())
+	s.site = s.newSite(s.baseURL)
 	return s
 }
 
 // Register lists every route of the website. Nothing is registered under /oparl/:
 // package oparl owns that prefix on the same mux.
 func (s *Server) Register(mux *http.ServeMux) {
-	mux.HandleFunc("GET /healthz", s.handleHealthz)
-	mux.Handle("GET /static/", s.assets)
+	mux.Handle("GET /healthz", public(http.HandlerFunc(s.handleHealthz)))
+	mux.Handle("GET /static/", s.site.Assets())
 	mux.Handle("/", s.handle(s.homeShow)) // start page; everything unknown is a 404 page
 
 	mux.Handle("GET /sitzungen", s.handle(s.meetingList))

@@ -13,6 +13,7 @@ import (
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/blob"
 	"github.com/ratsinfo/ratsinfo/demo"
+	"github.com/ratsinfo/ratsinfo/internal/site"
 	"github.com/ratsinfo/ratsinfo/oparl"
 	"github.com/ratsinfo/ratsinfo/sqldb"
 	"github.com/ratsinfo/ratsinfo/web"
@@ -52,15 +53,8 @@ func (a *App) serve(ctx context.Context, args []string) error {
 		baseURL = "http://" + ln.Addr().String()
 	}
 
-	mux := http.NewServeMux()
-	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log})
-	api.Register(mux)
-	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Logger: log, TextDir: filepath.Join(cfg.DataDir, "texte")}).Register(mux)
-
 	srv := &http.Server{
-		// CleanPaths answers non-canonical API paths with 301 before ServeMux would
-		// answer them with its own 307.
-		Handler:           web.AccessLog(log, api.CleanPaths(mux)),
+		Handler:           site.AccessLog(log, routes(baseURL, db, blobs, log, filepath.Join(cfg.DataDir, "texte"))),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // large file downloads
@@ -88,6 +82,19 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(a.Stdout, "Ratsinfo beendet.")
 	return nil
+}
+
+// routes puts both surfaces on one mux: OParl under /oparl/, the website on the
+// rest. A session middleware for the coming back office goes in front of it;
+// both surfaces pin the anonymous viewer, so it cannot change what they show.
+func routes(baseURL string, db *sqldb.DB, blobs *blob.Dir, log *slog.Logger, textDir string) http.Handler {
+	mux := http.NewServeMux()
+	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log})
+	api.Register(mux)
+	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Logger: log, TextDir: textDir}).Register(mux)
+	// CleanPaths answers non-canonical API paths with 301 before ServeMux would
+	// answer them with its own 307.
+	return api.CleanPaths(mux)
 }
 
 // openData opens the database and the blob folder. A SQLite database that does not

@@ -1,4 +1,4 @@
-package web
+package site
 
 import (
 	"log/slog"
@@ -8,12 +8,18 @@ import (
 
 // AccessLog logs one structured line per request: method, path, status, bytes and
 // duration. The query string is left out: search terms are the visitor's business.
+// Requests are logged at debug level, so a terminal at the default level shows
+// what matters; an answer of 5xx is logged at warn, so failures stay visible.
 func AccessLog(log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+		level := slog.LevelDebug
+		if rec.status >= 500 {
+			level = slog.LevelWarn
+		}
+		log.LogAttrs(r.Context(), level, "request",
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),
 			slog.Int("status", rec.status),

@@ -1,0 +1,86 @@
+package site
+
+import (
+	"errors"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/httpstatus"
+)
+
+// HandlerFunc is a page handler: it renders on success and returns what went
+// wrong otherwise, so that one function decides the status and the error page.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// Handle turns fn into a handler that shows the error page for what fn returns.
+// It sets no viewer: which viewer a surface's pages read as is the surface's
+// decision (the public site pins the anonymous one).
+func (s *Site) Handle(fn HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := fn(w, r); err != nil {
+			s.RenderError(w, r, err)
+		}
+	})
+}
+
+// errorPage is the data of the error page.
+type errorPage struct {
+	Page
+	Status  int
+	Heading string
+	Text    string
+	Links   []Link
+}
+
+// RenderError shows the error page in the visitor's language, with the status
+// of the error's code. Internal errors are logged with the request and shown
+// only as a generic sentence: their text may name tables, files or the very
+// non-public things a public page must not reveal.
+func (s *Site) RenderError(w http.ResponseWriter, r *http.Request, err error) {
+	status := httpstatus.Of(ratsinfo.ErrorCode(err))
+	p := errorPage{Page: s.NewPage(r, "", ""), Status: status, Links: s.errorLinks}
+	p.NoIndex = true
+	switch status {
+	case http.StatusNotFound:
+		p.Heading = p.T("Seite nicht gefunden")
+		p.Text = p.T("Diese Seite gibt es nicht oder nicht mehr. Vielleicht hilft die Suche oder die Startseite weiter.")
+	case http.StatusInternalServerError:
+		s.log.Error("page failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		p.Heading = p.T("Ein Fehler ist aufgetreten")
+		p.Text = p.Msg(ratsinfo.ErrorText(errors.New("internal")))
+	case http.StatusServiceUnavailable:
+		s.log.Warn("page unavailable", "path", r.URL.Path, "err", err)
+		p.Heading = p.T("Vorübergehend nicht verfügbar")
+		p.Text = p.T("Die Daten sind gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.")
+	default:
+		p.Heading = p.T("Die Anfrage konnte nicht bearbeitet werden")
+		p.Text = p.ErrorText(err)
+	}
+	p.Title = p.Heading
+	if rerr := s.Render(w, r, status, errorPageName, &p); rerr != nil {
+		s.log.Error("error page failed", "path", r.URL.Path, "err", rerr)
+		http.Error(w, p.Text, status)
+	}
+}
+
+// ErrorText is the user-readable message of err in the page's language, with
+// what is wrong with each field, as ratsinfo.ErrorMessage gives it in German.
+func (p *Page) ErrorText(err error) string {
+	text := p.Msg(ratsinfo.ErrorText(err))
+	var e *ratsinfo.Error
+	if !errors.As(err, &e) || len(e.Fields) == 0 {
+		return text
+	}
+	names := make([]string, 0, len(e.Fields))
+	for name := range e.Fields {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	parts := make([]string, 0, len(names))
+	for _, name := range names {
+		parts = append(parts, name+": "+p.Msg(e.FieldText(name)))
+	}
+	return text + " (" + strings.Join(parts, "; ") + ")"
+}
