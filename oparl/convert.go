@@ -93,6 +93,7 @@ func (u *urls) bodyList(bodyID int64, k ratsinfo.Kind) string {
 type conv struct {
 	*urls
 	loc          *time.Location
+	license      string // of System and Body, when they name none
 	omitInternal bool
 	emb          *embeds
 }

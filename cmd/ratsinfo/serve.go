@@ -53,7 +53,7 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	}
 
 	mux := http.NewServeMux()
-	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log})
+	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log, License: cfg.License})
 	api.Register(mux)
 	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Logger: log, TextDir: filepath.Join(cfg.DataDir, "texte")}).Register(mux)
 
