@@ -131,8 +131,10 @@ func (l *Location) Validate() error {
 	v.text("description", &l.Description)
 	v.text("geojson", &l.GeoJSON)
 	if l.GeoJSON != "" {
-		if err := ValidateGeoJSON(l.GeoJSON); err != nil {
+		if norm, err := NormalizeGeoJSON(l.GeoJSON); err != nil {
 			v.addMsg("geojson", ErrorText(err))
+		} else {
+			l.GeoJSON = norm
 		}
 	}
 	v.text("streetAddress", &l.StreetAddress)

@@ -49,6 +49,11 @@ func (m *Meeting) Validate() error {
 	return v.err()
 }
 
+// NonPublicAgendaItemName is what the public reads in place of a non-public agenda
+// item's name: the words council information systems use, telling nothing of the
+// content.
+const NonPublicAgendaItemName = "Nichtöffentlicher Tagesordnungspunkt"
+
 // AgendaItem is a Tagesordnungspunkt. Position is its 0-based place in the meeting's
 // agenda (OParl `order`). A non-public item is stored in full but an anonymous viewer
 // only ever learns its number and that it is non-public.

@@ -93,6 +93,7 @@ func (u *urls) bodyList(bodyID int64, k ratsinfo.Kind) string {
 type conv struct {
 	*urls
 	loc          *time.Location
+	license      string // of System and Body, when they name none
 	omitInternal bool
 	emb          *embeds
 }
@@ -178,12 +179,17 @@ func (c *conv) tombstone(k ratsinfo.Kind, m *ratsinfo.Meta) *tombstoneJSON {
 	}
 }
 
-// geoJSON passes the stored Feature through unchanged. The store validates it on
-// write; the check here only guards the page against a corrupt row, because one bad
-// value must not turn a whole list into an error.
+// geoJSON serves the stored Feature in RFC 7946 form. The store normalizes it on
+// write; rows written before that are normalized here (the check costs a scan when
+// there is nothing to do), and a corrupt row is left out, because one bad value must
+// not turn a whole list into an error.
 func geoJSON(s string) json.RawMessage {
-	if s == "" || !json.Valid([]byte(s)) {
+	if s == "" {
 		return nil
 	}
-	return json.RawMessage(s)
+	norm, err := ratsinfo.NormalizeGeoJSON(s)
+	if err != nil {
+		return nil
+	}
+	return json.RawMessage(norm)
 }

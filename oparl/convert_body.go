@@ -17,6 +17,9 @@ func (c *conv) system(s *ratsinfo.System) *systemJSON {
 	}
 	t := c.tail(ratsinfo.KindSystem, &s.Meta)
 	t.Web = c.base + "/"
+	if t.License == "" {
+		t.License = c.license
+	}
 	return &systemJSON{
 		head:         head{ID: c.api + "/system", Type: c.types[ratsinfo.KindSystem]},
 		OparlVersion: schemaBase,
@@ -62,6 +65,9 @@ func (c *conv) body(b *ratsinfo.Body) any {
 		Classification:      b.Classification,
 		Location:            c.locationEmbedded(b.LocationID),
 		tail:                c.tail(k, &b.Meta),
+	}
+	if j.License == "" {
+		j.License = c.license
 	}
 	if !c.omitInternal {
 		terms := make([]*legislativeTermJSON, 0, len(c.emb.terms[b.ID]))

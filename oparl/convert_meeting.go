@@ -51,7 +51,7 @@ func (c *conv) agendaItemJSON(a *ratsinfo.AgendaItem, standalone bool) *agendaIt
 		head:           c.head(k, a.ID),
 		Number:         a.Number,
 		Order:          a.Position,
-		Name:           a.Name,
+		Name:           agendaItemName(a),
 		Public:         a.Public,
 		Consultation:   c.id(ratsinfo.KindConsultation, a.ConsultationID),
 		Result:         a.Result,
@@ -68,6 +68,17 @@ func (c *conv) agendaItemJSON(a *ratsinfo.AgendaItem, standalone bool) *agendaIt
 		j.Meeting = c.id(ratsinfo.KindMeeting, a.MeetingID)
 	}
 	return j
+}
+
+// agendaItemName is the item's name, or for a non-public item whose name the public
+// may not read the words vendors use, "Nichtöffentlicher Tagesordnungspunkt": clients
+// such as Meine Stadt Transparent store names in a column that may not be empty, and
+// the placeholder tells nothing of the content.
+func agendaItemName(a *ratsinfo.AgendaItem) string {
+	if a.Name == "" && !a.Public {
+		return ratsinfo.NonPublicAgendaItemName
+	}
+	return a.Name
 }
 
 func (c *conv) paper(p *ratsinfo.Paper) any {

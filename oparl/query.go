@@ -166,13 +166,38 @@ func (q *query) encode(override map[string]string) string {
 func (q *query) listFilter(bodyID int64) ratsinfo.ListFilter {
 	return ratsinfo.ListFilter{
 		BodyID:        bodyID,
-		CreatedSince:  q.createdSince,
-		CreatedUntil:  q.createdUntil,
-		ModifiedSince: q.modifiedSince,
-		ModifiedUntil: q.modifiedUntil,
+		CreatedSince:  sinceAtPublishedPrecision(q.createdSince),
+		CreatedUntil:  untilAtPublishedPrecision(q.createdUntil),
+		ModifiedSince: sinceAtPublishedPrecision(q.modifiedSince),
+		ModifiedUntil: untilAtPublishedPrecision(q.modifiedUntil),
 		WithDeleted:   !q.modifiedSince.IsZero(),
 		AfterID:       q.after,
 	}
+}
+
+// The store keeps times to the microsecond, but we publish created and modified to
+// the second. A client filters by the times it read, so the filters compare what we
+// published: an object shown as 08:18:13 (stored 08:18:13.4) must be in
+// created_until=08:18:13 and in created_since=08:18:13. The published time is the
+// stored one truncated to the second, so "published >= since" means "stored >= since
+// rounded up to the second" and "published <= until" means "stored before the
+// second after until".
+
+func sinceAtPublishedPrecision(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	if s := t.Truncate(time.Second); !s.Equal(t) {
+		return s.Add(time.Second)
+	}
+	return t
+}
+
+func untilAtPublishedPrecision(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.Truncate(time.Second).Add(time.Second - time.Microsecond)
 }
 
 func unknownParam(key string, allowed []string) error {

@@ -29,7 +29,17 @@ type Config struct {
 	// CacheBytes bounds the cache of rendered answers (default 32 MiB); a negative
 	// value turns it off.
 	CacheBytes int64
+	// License is the URL of the licence the data are published under, set on System
+	// and Body (unless they name their own) so that it applies to every object
+	// (OParl 1.1, 5.1.1); "" means DefaultLicense.
+	License string
 }
+
+// DefaultLicense is the open licence a city's council data carry unless the
+// operator names another: Datenlizenz Deutschland – Zero – 2.0, the licence of the
+// German open-data portal for data free of any condition. Council records are
+// public documents; a licence that asks nothing keeps mirrors and journalists free.
+const DefaultLicense = "https://www.govdata.de/dl-de/zero-2-0"
 
 // Server is the OParl API. It is an http.Handler for the paths under /oparl/.
 type Server struct {
@@ -40,6 +50,7 @@ type Server struct {
 	loc         *time.Location
 	pageSize    int
 	maxPageSize int
+	license     string
 	// bufs recycles response buffers: a paper page is hundreds of kilobytes,
 	// and reuse saves its allocation and growth on every request. A bounded
 	// channel rather than a sync.Pool, which every garbage collection empties:
@@ -61,6 +72,7 @@ func NewServer(cfg Config) *Server {
 		loc:         ratsinfo.Berlin(),
 		pageSize:    cfg.PageSize,
 		maxPageSize: cfg.MaxPageSize,
+		license:     cfg.License,
 		bufs:        make(chan *enc, maxPooledBuffers),
 	}
 	if s.logger == nil {
@@ -71,6 +83,9 @@ func NewServer(cfg Config) *Server {
 	}
 	if s.pageSize <= 0 {
 		s.pageSize = 100
+	}
+	if s.license == "" {
+		s.license = DefaultLicense
 	}
 	s.pageSize = min(s.pageSize, s.maxPageSize)
 	if seqer, ok := cfg.Store.(changeSeqer); ok && cfg.CacheBytes >= 0 {
@@ -164,5 +179,5 @@ func (s *Server) dispatch(ctx context.Context, w http.ResponseWriter, r *http.Re
 
 // newConv returns a converter for one request.
 func (s *Server) newConv(q *query) *conv {
-	return &conv{urls: s.urls, loc: s.loc, omitInternal: q.omitInternal, emb: &embeds{}}
+	return &conv{urls: s.urls, loc: s.loc, license: s.license, omitInternal: q.omitInternal, emb: &embeds{}}
 }

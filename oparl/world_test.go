@@ -75,7 +75,13 @@ func (c *clock) now() time.Time {
 
 func openStore(t testing.TB, now func() time.Time) *sqldb.DB {
 	t.Helper()
-	db, err := sqldb.Open(context.Background(), filepath.Join(t.TempDir(), "ratsinfo.db"), sqldb.Options{
+	return openStoreAt(t, filepath.Join(t.TempDir(), "ratsinfo.db"), now)
+}
+
+// openStoreAt opens the store at dsn: a SQLite file or a PostgreSQL URL.
+func openStoreAt(t testing.TB, dsn string, now func() time.Time) *sqldb.DB {
+	t.Helper()
+	db, err := sqldb.Open(context.Background(), dsn, sqldb.Options{
 		Now:     now,
 		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Migrate: true,
@@ -97,9 +103,18 @@ func must(t testing.TB, err error) {
 // newWorld builds the fixture and serves it on a real HTTP server.
 func newWorld(t testing.TB) *world {
 	t.Helper()
-	start := time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)
+	return newWorldAt(t, "", time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC))
+}
+
+// newWorldAt builds the fixture in the store at dsn ("" = a SQLite temp file) with
+// a clock that starts at start.
+func newWorldAt(t testing.TB, dsn string, start time.Time) *world {
+	t.Helper()
 	clk := &clock{t: start}
-	w := &world{store: openStore(t, clk.now)}
+	if dsn == "" {
+		dsn = filepath.Join(t.TempDir(), "ratsinfo.db")
+	}
+	w := &world{store: openStoreAt(t, dsn, clk.now)}
 	clk.reset(start)
 	var err error
 	w.blobs, err = blob.NewDir(filepath.Join(t.TempDir(), "blobs"))

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,8 @@ type Config struct {
 	Migrate  bool
 	Demo     bool
 	LogLevel string
+	// License is the URL of the data's licence in OParl; "" = oparl.DefaultLicense.
+	License string
 }
 
 // dataFlags adds the flags that every subcommand touching data takes, with their
@@ -44,6 +47,8 @@ func (c *Config) serveFlags(fs *flag.FlagSet, getenv func(string) string) {
 	fs.BoolVar(&c.Migrate, "migrate", envBool(getenv, "RATSINFO_MIGRATE"),
 		"ein veraltetes Datenbankschema beim Start aktualisieren [RATSINFO_MIGRATE]")
 	fs.BoolVar(&c.Demo, "demo", false, "die Demo-Stadt laden, wenn die Datenbank leer ist")
+	fs.StringVar(&c.License, "license", envOr(getenv, "RATSINFO_LICENSE", ""),
+		"URL der Lizenz, unter der die Daten in OParl stehen; Standard Datenlizenz Deutschland – Zero – 2.0 [RATSINFO_LICENSE]")
 }
 
 func envOr(getenv func(string) string, key, def string) string {
@@ -80,6 +85,11 @@ func (c *Config) check() error {
 			return fmt.Errorf("--base-url %q muss mit http:// oder https:// beginnen, z. B. https://ratsinfo.norderstedt.de", c.BaseURL)
 		}
 	}
+	if c.License != "" {
+		if u, err := url.Parse(c.License); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("--license %q ist keine URL; erwartet wird die Adresse des Lizenztextes, z. B. https://www.govdata.de/dl-de/by-2-0", c.License)
+		}
+	}
 	return nil
 }
 
@@ -93,6 +103,14 @@ func (c *Config) dsn() string {
 		return c.Database
 	}
 	return filepath.Join(c.DataDir, "ratsinfo.db")
+}
+
+// textDir holds each body's own imprint and privacy notice ("" without a data folder).
+func (c *Config) textDir() string {
+	if c.DataDir == "" {
+		return ""
+	}
+	return filepath.Join(c.DataDir, "texte")
 }
 
 // blobDir is where file contents are kept (also with PostgreSQL, for now).

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/oparl"
 	"github.com/ratsinfo/ratsinfo/oparl/validate"
 	"github.com/ratsinfo/ratsinfo/sqldb"
 )
@@ -192,18 +194,38 @@ func jsonEscape(s string) string {
 func TestRestartKeepsDataAndSkipsDemo(t *testing.T) {
 	dir := t.TempDir()
 	first := startServer(t, "--demo", "--data-dir", dir)
+	if lic := licenseOf(t, first.baseURL+"/oparl/v1.1/body/1"); lic != oparl.DefaultLicense {
+		t.Errorf("body licence %q, want the default %q", lic, oparl.DefaultLicense)
+	}
 	if code := first.stop(); code != 0 {
 		t.Fatalf("first serve exited with %d", code)
 	}
-	second := startServer(t, "--demo", "--data-dir", dir)
+	// The second start names its own licence, which System and Body then carry.
+	const own = "https://www.govdata.de/dl-de/by-2-0"
+	second := startServer(t, "--demo", "--data-dir", dir, "--license", own)
 	if !strings.Contains(second.stdout.String(), "nicht erneut geladen") {
 		t.Errorf("second start reloaded the demo:\n%s", second.stdout.String())
 	}
-	resp, err := http.Get(second.baseURL + "/oparl/v1.1/system")
-	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("system after restart: %v %v", err, resp)
+	for _, u := range []string{"/oparl/v1.1/system", "/oparl/v1.1/body/1"} {
+		if lic := licenseOf(t, second.baseURL+u); lic != own {
+			t.Errorf("%s: licence %q, want %q", u, lic, own)
+		}
 	}
-	resp.Body.Close()
+}
+
+// licenseOf fetches an OParl object and returns its license.
+func licenseOf(t *testing.T, u string) string {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %v %v", u, err, resp)
+	}
+	defer resp.Body.Close()
+	var obj struct{ License string }
+	if err := json.NewDecoder(resp.Body).Decode(&obj); err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+	return obj.License
 }
 
 func TestCommandErrorsAreGerman(t *testing.T) {
@@ -220,6 +242,7 @@ func TestCommandErrorsAreGerman(t *testing.T) {
 		{[]string{"serve", "--addr", "kaputt"}, 1, "--addr"},
 		{[]string{"serve", "--database", "mysql://x"}, 1, "--database"},
 		{[]string{"serve", "--base-url", "ftp://x"}, 1, "--base-url"},
+		{[]string{"serve", "--license", "dl-de/by"}, 1, "--license"},
 		{[]string{"migrate", "--data-dir", ro}, 1, "--data-dir"},
 		{[]string{"generate", "--papers", "0", "--data-dir", t.TempDir()}, 1, "--papers"},
 		{[]string{"oparl", "validate", "keine-url"}, 1, "keine gültige URL"},

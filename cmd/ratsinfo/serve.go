@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"path/filepath"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -54,7 +53,7 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	}
 
 	srv := &http.Server{
-		Handler:           site.AccessLog(log, routes(baseURL, db, blobs, log, filepath.Join(cfg.DataDir, "texte"))),
+		Handler:           site.AccessLog(log, routes(baseURL, &cfg, db, blobs, log)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // large file downloads
@@ -87,11 +86,11 @@ func (a *App) serve(ctx context.Context, args []string) error {
 // routes puts both surfaces on one mux: OParl under /oparl/, the website on the
 // rest. A session middleware for the coming back office goes in front of it;
 // both surfaces pin the anonymous viewer, so it cannot change what they show.
-func routes(baseURL string, db *sqldb.DB, blobs *blob.Dir, log *slog.Logger, textDir string) http.Handler {
+func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, log *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
-	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log})
+	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log, License: cfg.License})
 	api.Register(mux)
-	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Logger: log, TextDir: textDir}).Register(mux)
+	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Logger: log, TextDir: cfg.textDir()}).Register(mux)
 	// CleanPaths answers non-canonical API paths with 301 before ServeMux would
 	// answer them with its own 307.
 	return api.CleanPaths(mux)

@@ -55,7 +55,7 @@ func TestStaffSessionChangesNothingPublic(t *testing.T) {
 	var seen atomic.Int64
 	srv := httptest.NewServer(nil)
 	defer srv.Close()
-	srv.Config.Handler = staffSessions(routes(srv.URL, db, blobs, log, ""), &seen)
+	srv.Config.Handler = staffSessions(routes(srv.URL, &Config{}, db, blobs, log), &seen)
 
 	paths := publicPaths(city, hidden)
 	for _, p := range paths {
