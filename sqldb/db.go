@@ -1,4 +1,4 @@
-// Package sqldb implements ratsinfo.Store on SQLite (the embedded default) and
+// Package sqldb implements every area of ratsinfo.Store on SQLite (the embedded default) and
 // PostgreSQL (several instances sharing one database). Both dialects run the same
 // queries, written once with ? placeholders; only the migrations differ.
 package sqldb

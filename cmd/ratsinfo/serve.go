@@ -55,7 +55,7 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	mux := http.NewServeMux()
 	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log})
 	api.Register(mux)
-	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Logger: log, TextDir: filepath.Join(cfg.DataDir, "texte")}).Register(mux)
+	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Logger: log, TextDir: filepath.Join(cfg.DataDir, "texte")}).Register(mux)
 
 	srv := &http.Server{
 		// CleanPaths answers non-canonical API paths with 301 before ServeMux would
