@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -166,6 +167,9 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 			return &ratsinfo.Error{Code: ratsinfo.EINVALID, Fields: map[string]string{"body": "kann nicht geändert werden."},
 				Message: fmt.Sprintf("%s kann nicht in eine andere Körperschaft verschoben werden.", tb.kind.GermanName())}
 		}
+		if err := ratsinfo.CheckModified(tb.kind, s.meta.Modified, fromMicros(cur.modified)); err != nil {
+			return err
+		}
 		oldParent = cur.parent
 		mod := nextModified(now, cur.modified)
 		var set strings.Builder
@@ -177,10 +181,17 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 				set.WriteString(", " + c + " = ?")
 			}
 		}
-		set.WriteString(" WHERE id = ? RETURNING created")
+		// The precondition again, in the UPDATE itself: on PostgreSQL a concurrent
+		// writer may have committed since current() read the row; the UPDATE waits
+		// for its lock and then finds no row with the modified we checked.
+		set.WriteString(" WHERE id = ? AND modified = ? RETURNING created")
 		args := append([]any{mod, strs(s.meta.Keyword), str(s.meta.License)}, s.vals...)
 		var created int64
-		if err := t.queryRow(ctx, set.String(), append(args, s.meta.ID)...).Scan(&created); err != nil {
+		err = t.queryRow(ctx, set.String(), append(args, s.meta.ID, cur.modified)...).Scan(&created)
+		if errors.Is(err, sql.ErrNoRows) {
+			return t.conflict(ctx, tb, s.meta)
+		}
+		if err != nil {
 			return err
 		}
 		s.meta.Created, s.meta.Modified, s.meta.Deleted = fromMicros(created), fromMicros(mod), false
@@ -200,6 +211,24 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 	}
 	return t.bumpParents(ctx, now, tb, s.meta.ID, s.parent, oldParent, s.create)
 }
+
+// conflict reports an update that lost the race to a concurrent one, with the
+// modified time that won.
+func (t *txState) conflict(ctx context.Context, tb *table, m *ratsinfo.Meta) error {
+	cur, found, err := t.current(ctx, tb, m.ID)
+	if err != nil {
+		return err
+	}
+	if !found || cur.deleted {
+		return ratsinfo.NotFound(tb.kind, m.ID)
+	}
+	return cmp.Or(ratsinfo.CheckModified(tb.kind, m.Modified, fromMicros(cur.modified)), errRaced)
+}
+
+// errRaced is a row that changed between the precondition check and the UPDATE
+// and yet holds the modified that was checked: it cannot happen while modified
+// only grows (nextModified), and is reported rather than taken for success.
+var errRaced = errors.New("the row changed during the update")
 
 // remove soft-deletes an object: it keeps its row as a tombstone.
 func (t *txState) remove(ctx context.Context, now time.Time, tb *table, id int64) error {
