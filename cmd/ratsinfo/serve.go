@@ -96,14 +96,14 @@ func openData(ctx context.Context, cfg *Config, migrate bool, log *slog.Logger) 
 	if err := cfg.ensureDataDir(); err != nil {
 		return nil, nil, err
 	}
-	db, err := sqldb.Open(ctx, cfg.dsn(), sqldb.Options{Logger: log, Migrate: migrate || cfg.freshSQLite()})
+	db, err := cfg.openDB(ctx, sqldb.Options{Logger: log, Migrate: migrate || cfg.freshSQLite()})
 	if err != nil {
 		return nil, nil, err
 	}
 	blobs, err := blob.NewDir(cfg.blobDir())
 	if err != nil {
 		db.Close()
-		return nil, nil, err
+		return nil, nil, withSetting(err, "--data-dir", ratsinfo.EINVALID)
 	}
 	return db, blobs, nil
 }
