@@ -53,7 +53,8 @@ func init() {
 	}
 }
 
-// saveObj validates an object and writes it in one transaction; build describes
+// saveObj checks the viewer's right, validates an object and writes it in one
+// transaction (an update only if m.Modified is still the stored one); build describes
 // the write once the transaction can look up parents.
 func (db *DB) saveObj(ctx context.Context, tb *table, create bool, m *ratsinfo.Meta, validate func() error,
 	build func(t *txState) (*saveSpec, error)) error {
