@@ -2,33 +2,6 @@ package ratsinfo
 
 import "time"
 
-// System is the OParl entry point: the installation itself. There is one per server.
-type System struct {
-	Meta
-	Name         string
-	ContactEmail string
-	ContactName  string
-	Website      string
-	Vendor       string
-	Product      string
-}
-
-// Validate trims and checks s.
-func (s *System) Validate() error {
-	v := newValidator(KindSystem)
-	v.meta(&s.Meta)
-	v.required("name", &s.Name)
-	v.text("contactEmail", &s.ContactEmail)
-	if s.ContactEmail != "" && !emailPattern.MatchString(s.ContactEmail) {
-		v.add("contactEmail", "ist keine gültige E-Mail-Adresse.")
-	}
-	v.text("contactName", &s.ContactName)
-	v.url("website", &s.Website)
-	v.url("vendor", &s.Vendor)
-	v.url("product", &s.Product)
-	return v.err()
-}
-
 // Body is a municipality (Körperschaft). A server may host several.
 type Body struct {
 	Meta
@@ -97,53 +70,5 @@ func (t *LegislativeTerm) Validate() error {
 	}
 	v.required("name", &t.Name)
 	v.dateOrder("endDate", t.StartDate, t.EndDate)
-	return v.err()
-}
-
-// Location is a place: a town hall room, a project site, a digital hub. Its GeoJSON is
-// a Feature with [longitude, latitude] coordinates.
-type Location struct {
-	Meta
-	BodyID        int64
-	Description   string
-	GeoJSON       string // a GeoJSON Feature as JSON text, "" if unknown
-	StreetAddress string
-	Room          string
-	PostalCode    string
-	SubLocality   string
-	Locality      string
-
-	// Back-references, filled by reads of a single location (OParl: only standalone).
-	BodyIDs         []int64
-	OrganizationIDs []int64
-	PersonIDs       []int64
-	MeetingIDs      []int64
-	PaperIDs        []int64
-}
-
-// Validate trims and checks l.
-func (l *Location) Validate() error {
-	v := newValidator(KindLocation)
-	v.meta(&l.Meta)
-	if l.BodyID <= 0 {
-		v.add("body", "Der Ort braucht eine Körperschaft.")
-	}
-	v.text("description", &l.Description)
-	v.text("geojson", &l.GeoJSON)
-	if l.GeoJSON != "" {
-		if norm, err := NormalizeGeoJSON(l.GeoJSON); err != nil {
-			v.addMsg("geojson", ErrorText(err))
-		} else {
-			l.GeoJSON = norm
-		}
-	}
-	v.text("streetAddress", &l.StreetAddress)
-	v.text("room", &l.Room)
-	v.text("postalCode", &l.PostalCode)
-	v.text("subLocality", &l.SubLocality)
-	v.text("locality", &l.Locality)
-	if l.Description == "" && l.GeoJSON == "" && l.StreetAddress == "" && l.Room == "" && l.Locality == "" {
-		v.add("description", "Ein Ort braucht mindestens eine Beschreibung, eine Adresse, einen Raum oder Geodaten.")
-	}
 	return v.err()
 }

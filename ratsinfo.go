@@ -1,7 +1,8 @@
 // Package ratsinfo is the domain of the Ratsinfo council information system: the
 // twelve OParl object types, their validation rules, the viewer who reads them, the
-// error type every layer speaks, and the Store interface that the storage packages
-// implement. It imports the standard library only.
+// error type every layer speaks, the rights of each role (CanWriteRecord …), and the
+// store interfaces by area (store.go) that the storage packages implement. It
+// imports the standard library only.
 package ratsinfo
 
 import (

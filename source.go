@@ -12,9 +12,9 @@ type SourceRef struct {
 }
 
 // SourceMap is the bookkeeping of an OParl mirror: the source URL of every imported
-// object (so a re-import updates instead of duplicating) and named checkpoints (list
-// cursors, last successful runs). Both are written in the transaction of the context
-// (Store.InTransaction), so a checkpoint never runs ahead of the data it covers.
+// object, so that a re-import updates instead of duplicating. It is written in the
+// transaction of the context (RecordWriter.InTransaction), so a source entry never
+// names an object that was rolled back. Writes ask CanWriteRecord (EFORBIDDEN).
 type SourceMap interface {
 	// FindBySource returns the local object a source URL was imported as, or an
 	// ENOTFOUND error.
@@ -24,10 +24,4 @@ type SourceMap interface {
 	Sources(ctx context.Context) (map[string]SourceRef, error)
 	// RecordSource remembers (or replaces) what url was imported as.
 	RecordSource(ctx context.Context, url string, ref SourceRef) error
-	// Checkpoint returns the value stored under key, or "" if there is none.
-	Checkpoint(ctx context.Context, key string) (string, error)
-	// Checkpoints returns every checkpoint whose key starts with prefix.
-	Checkpoints(ctx context.Context, prefix string) (map[string]string, error)
-	// SetCheckpoint stores value under key; an empty value removes the key.
-	SetCheckpoint(ctx context.Context, key, value string) error
 }

@@ -2,211 +2,194 @@ package ratsinfo
 
 import (
 	"context"
-	"io"
 	"time"
 )
 
-// ListFilter selects a page of one kind of object: the objects of one body, in
-// ascending id order (a stable, immutable order), after a keyset cursor. Zero values
-// mean "no restriction".
-type ListFilter struct {
-	BodyID int64
-	// IDs restricts the result to these ids (batch loads of embedded objects).
-	IDs []int64
+// The store is split by area so that each consumer names the narrowest set it
+// uses and the compiler checks it: the website and the API read the record
+// (RecordReader, ChangeFeed), the mirror and the demo city write it
+// (RecordWriter) and keep their bookkeeping (SourceMap, Checkpoints), the
+// website's forms write feedback (FeedbackStore). The contract common to all:
+//
+//   - Visibility: every read takes the viewer from the context (ViewerFrom).
+//     What the viewer may not see reads as not found (ENOTFOUND), or as a
+//     tombstone where it was public before; counts and lists leave it out.
+//   - Transactions: every write is one transaction, with one audit row and one
+//     change-feed row per changed object, unless the context carries one
+//     (RecordWriter.InTransaction), whose writes all commit or none.
+//   - Permissions: every write asks the domain (CanWriteRecord, CanCreateFeedback)
+//     with the viewer in the context; a viewer without the right gets EFORBIDDEN.
+//   - Soft deletes: a deleted object becomes a tombstone that keeps its id,
+//     Created and Modified; every object that embeds it gets a new Modified.
+//   - Durability: a write that returned nil is committed. A File refers to blob
+//     content that the caller made durable first (BlobBatch.Sync).
 
-	CreatedSince  time.Time
-	CreatedUntil  time.Time
-	ModifiedSince time.Time
-	ModifiedUntil time.Time
-	// WithDeleted includes tombstones. OParl lists include them only with
-	// modified_since; reads by id always return them.
-	WithDeleted bool
-	// Embedded says the objects are loaded to be embedded in the objects that refer
-	// to them. An embedded object omits its back-references (OParl 1.1, 3-00), so
-	// the store may leave them empty (File's MeetingIDs, AgendaItemIDs and PaperIDs,
-	// Location's BodyIDs to PaperIDs) and save the queries that find them.
-	Embedded bool
-
-	AfterID int64 // keyset cursor: only ids greater than this
-	Limit   int   // 0: no limit
-}
-
-// AgendaItemFilter selects agenda items, in meeting order when MeetingIDs is set.
-type AgendaItemFilter struct {
-	ListFilter
-	MeetingIDs []int64
-}
-
-// ConsultationFilter selects consultations, in Beratungsfolge order when PaperIDs is set.
-type ConsultationFilter struct {
-	ListFilter
-	PaperIDs      []int64
-	MeetingIDs    []int64
-	AgendaItemIDs []int64
-}
-
-// MembershipFilter selects memberships.
-type MembershipFilter struct {
-	ListFilter
-	PersonIDs       []int64
-	OrganizationIDs []int64
-}
-
-// LegislativeTermFilter selects legislative terms.
-type LegislativeTermFilter struct{ ListFilter }
-
-// OrganizationFilter selects organizations.
-type OrganizationFilter struct{ ListFilter }
-
-// PersonFilter selects persons.
-type PersonFilter struct{ ListFilter }
-
-// MeetingFilter selects meetings.
-type MeetingFilter struct {
-	ListFilter
-	OrganizationID int64
-}
-
-// PaperFilter selects papers.
-type PaperFilter struct {
-	ListFilter
-	PaperType string
-}
-
-// MeetingRange selects meetings by start time, in start order: the website's
-// calendar and its "next meetings". Meetings without a start are left out. It is a
-// range rather than a keyset page because a calendar asks for a month at a time.
-type MeetingRange struct {
-	BodyID int64
-	// OrganizationIDs keeps meetings of any of these organizations; nil: all.
-	OrganizationIDs []int64
-	From            time.Time // start >= From; zero: no lower bound
-	Until           time.Time // start < Until; zero: no upper bound
-	Descending      bool      // latest first, for "past meetings"
-	Limit           int       // 0: no limit
-}
-
-// PaperQuery selects papers newest first (by date, then id), with the filters of the
-// website's paper list. Offset paging is fine here: people read the first pages.
-type PaperQuery struct {
-	BodyID    int64
-	PaperType string
-	// Text matches a case-insensitive part of the name or the reference number.
-	Text string
-	// OrganizationID keeps papers that this organization consults, directs or originated.
-	OrganizationID int64
-	// PersonID keeps papers this person originated.
-	PersonID int64
-	// RelatedPaperID keeps papers that name this paper as related (an inquiry's answers).
-	RelatedPaperID int64
-	DateFrom       Date // paper date >= DateFrom
-	DateUntil      Date // paper date <= DateUntil
-	Offset         int
-	Limit          int // 0: no limit
-}
-
-// FileFilter selects files.
-type FileFilter struct{ ListFilter }
-
-// LocationFilter selects locations.
-type LocationFilter struct{ ListFilter }
-
-// BodyFilter selects bodies.
-type BodyFilter struct{ ListFilter }
-
-// Store is the council record: every object type, read with the viewer from the
-// context (what the viewer may not see reads as not found, or as a tombstone where
-// it was public before) and written in one transaction per call, with one audit row
-// and one change-feed row per changed object. Writes set ID, Created and Modified.
-// Updates replace the whole object. Deletes are soft: the object becomes a tombstone,
-// and every object that embeds it gets a new Modified.
-type Store interface {
+// RecordReader reads the council record: the twelve OParl kinds, by id, by page
+// and in the website's orders. "Not found" is an ENOTFOUND error, never nil, nil.
+// Reads by id return tombstones; lists return them only with WithDeleted.
+type RecordReader interface {
+	// FindSystem returns the one System.
 	FindSystem(ctx context.Context) (*System, error)
-	UpdateSystem(ctx context.Context, s *System) error
 
+	// FindBodyByID returns a body or its tombstone; ENOTFOUND if there is none.
 	FindBodyByID(ctx context.Context, id int64) (*Body, error)
+	// FindBodies returns a page of bodies in id order.
 	FindBodies(ctx context.Context, f BodyFilter) ([]*Body, error)
-	CreateBody(ctx context.Context, b *Body) error
-	UpdateBody(ctx context.Context, b *Body) error
-	DeleteBody(ctx context.Context, id int64) error
-
+	// FindLegislativeTermByID returns a legislative term or its tombstone; ENOTFOUND if none.
 	FindLegislativeTermByID(ctx context.Context, id int64) (*LegislativeTerm, error)
+	// FindLegislativeTerms returns a page of legislative terms in id order.
 	FindLegislativeTerms(ctx context.Context, f LegislativeTermFilter) ([]*LegislativeTerm, error)
-	CreateLegislativeTerm(ctx context.Context, t *LegislativeTerm) error
-	UpdateLegislativeTerm(ctx context.Context, t *LegislativeTerm) error
-	DeleteLegislativeTerm(ctx context.Context, id int64) error
-
+	// FindOrganizationByID returns an organization or its tombstone; ENOTFOUND if none.
 	FindOrganizationByID(ctx context.Context, id int64) (*Organization, error)
+	// FindOrganizations returns a page of organizations in id order.
 	FindOrganizations(ctx context.Context, f OrganizationFilter) ([]*Organization, error)
-	CreateOrganization(ctx context.Context, o *Organization) error
-	UpdateOrganization(ctx context.Context, o *Organization) error
-	DeleteOrganization(ctx context.Context, id int64) error
-
+	// FindPersonByID returns a person or its tombstone; ENOTFOUND if none. Personal
+	// data given without consent is left empty for the public.
 	FindPersonByID(ctx context.Context, id int64) (*Person, error)
+	// FindPersons returns a page of persons in id order.
 	FindPersons(ctx context.Context, f PersonFilter) ([]*Person, error)
-	CreatePerson(ctx context.Context, p *Person) error
-	UpdatePerson(ctx context.Context, p *Person) error
-	DeletePerson(ctx context.Context, id int64) error
-
+	// FindMembershipByID returns a membership or its tombstone; ENOTFOUND if none.
 	FindMembershipByID(ctx context.Context, id int64) (*Membership, error)
+	// FindMemberships returns a page of memberships in id order.
 	FindMemberships(ctx context.Context, f MembershipFilter) ([]*Membership, error)
-	CreateMembership(ctx context.Context, m *Membership) error
-	UpdateMembership(ctx context.Context, m *Membership) error
-	DeleteMembership(ctx context.Context, id int64) error
-
+	// FindMeetingByID returns a meeting or its tombstone; ENOTFOUND if none.
 	FindMeetingByID(ctx context.Context, id int64) (*Meeting, error)
+	// FindMeetings returns a page of meetings in id order.
 	FindMeetings(ctx context.Context, f MeetingFilter) ([]*Meeting, error)
 	// FindMeetingsByStart returns the meetings that start in a range, in start order.
 	FindMeetingsByStart(ctx context.Context, r MeetingRange) ([]*Meeting, error)
-	CreateMeeting(ctx context.Context, m *Meeting) error
-	UpdateMeeting(ctx context.Context, m *Meeting) error
-	DeleteMeeting(ctx context.Context, id int64) error
-
+	// FindAgendaItemByID returns an agenda item or its tombstone; ENOTFOUND if none.
+	// A non-public item shows the public its number only.
 	FindAgendaItemByID(ctx context.Context, id int64) (*AgendaItem, error)
+	// FindAgendaItems returns agenda items, in meeting order when MeetingIDs is set.
 	FindAgendaItems(ctx context.Context, f AgendaItemFilter) ([]*AgendaItem, error)
-	CreateAgendaItem(ctx context.Context, a *AgendaItem) error
-	UpdateAgendaItem(ctx context.Context, a *AgendaItem) error
-	DeleteAgendaItem(ctx context.Context, id int64) error
-
+	// FindPaperByID returns a paper; ENOTFOUND for the public when it was never
+	// published, a tombstone when it was withdrawn.
 	FindPaperByID(ctx context.Context, id int64) (*Paper, error)
+	// FindPapers returns a page of papers in id order.
 	FindPapers(ctx context.Context, f PaperFilter) ([]*Paper, error)
 	// FindPapersByDate returns a page of papers newest first and how many match in all.
 	FindPapersByDate(ctx context.Context, q PaperQuery) ([]*Paper, int, error)
-	CreatePaper(ctx context.Context, p *Paper) error
-	UpdatePaper(ctx context.Context, p *Paper) error
-	DeletePaper(ctx context.Context, id int64) error
-
+	// FindConsultationByID returns a consultation or its tombstone; ENOTFOUND if none.
 	FindConsultationByID(ctx context.Context, id int64) (*Consultation, error)
+	// FindConsultations returns consultations, in Beratungsfolge order when PaperIDs is set.
 	FindConsultations(ctx context.Context, f ConsultationFilter) ([]*Consultation, error)
-	CreateConsultation(ctx context.Context, c *Consultation) error
-	UpdateConsultation(ctx context.Context, c *Consultation) error
-	DeleteConsultation(ctx context.Context, id int64) error
-
+	// FindFileByID returns a file or its tombstone; ENOTFOUND if none or if it is
+	// attached to nothing the viewer may see.
 	FindFileByID(ctx context.Context, id int64) (*File, error)
+	// FindFiles returns a page of files in id order.
 	FindFiles(ctx context.Context, f FileFilter) ([]*File, error)
-	CreateFile(ctx context.Context, f *File) error
-	UpdateFile(ctx context.Context, f *File) error
-	DeleteFile(ctx context.Context, id int64) error
-
+	// FindLocationByID returns a location or its tombstone; ENOTFOUND if none.
 	FindLocationByID(ctx context.Context, id int64) (*Location, error)
+	// FindLocations returns a page of locations in id order.
 	FindLocations(ctx context.Context, f LocationFilter) ([]*Location, error)
-	CreateLocation(ctx context.Context, l *Location) error
-	UpdateLocation(ctx context.Context, l *Location) error
-	DeleteLocation(ctx context.Context, id int64) error
 
 	// Count returns how many objects of kind k a body has that match f (AfterID and
-	// Limit ignored), as the viewer in ctx sees them.
+	// Limit ignored), as the viewer in ctx sees them; EINVALID for an unknown kind.
 	Count(ctx context.Context, k Kind, f ListFilter) (int, error)
+}
 
-	// InTransaction runs fn with a context whose writes share one transaction, for
-	// bulk loads (demo city, generator, imports). All of fn's writes commit or none.
+// RecordWriter writes the council record. Writes validate first (EINVALID with
+// the fields to fix), check references within the body (EINVALID), ask
+// CanWriteRecord (EFORBIDDEN), and set ID, Created and Modified on the object.
+//
+// An update replaces the whole object, on a precondition: the object's Modified is
+// the one the editor loaded. When the stored object has changed since (compared to
+// the microsecond, as stored), the update fails with ECONFLICT and writes nothing;
+// a missing (zero) Modified is EINVALID. Updating or deleting a tombstone or an
+// object that does not exist is ENOTFOUND.
+type RecordWriter interface {
+	// UpdateSystem replaces the System's properties.
+	UpdateSystem(ctx context.Context, s *System) error
+
+	// CreateBody creates a body; its location can only be set by an update.
+	CreateBody(ctx context.Context, b *Body) error
+	// UpdateBody replaces a body.
+	UpdateBody(ctx context.Context, b *Body) error
+	// DeleteBody turns a body into a tombstone.
+	DeleteBody(ctx context.Context, id int64) error
+	// CreateLegislativeTerm creates a legislative term; its body gets a new Modified.
+	CreateLegislativeTerm(ctx context.Context, t *LegislativeTerm) error
+	// UpdateLegislativeTerm replaces a legislative term.
+	UpdateLegislativeTerm(ctx context.Context, t *LegislativeTerm) error
+	// DeleteLegislativeTerm turns a legislative term into a tombstone.
+	DeleteLegislativeTerm(ctx context.Context, id int64) error
+	// CreateOrganization creates an organization.
+	CreateOrganization(ctx context.Context, o *Organization) error
+	// UpdateOrganization replaces an organization.
+	UpdateOrganization(ctx context.Context, o *Organization) error
+	// DeleteOrganization turns an organization into a tombstone.
+	DeleteOrganization(ctx context.Context, id int64) error
+	// CreatePerson creates a person.
+	CreatePerson(ctx context.Context, p *Person) error
+	// UpdatePerson replaces a person.
+	UpdatePerson(ctx context.Context, p *Person) error
+	// DeletePerson turns a person into a tombstone.
+	DeletePerson(ctx context.Context, id int64) error
+	// CreateMembership creates a membership; its person gets a new Modified.
+	CreateMembership(ctx context.Context, m *Membership) error
+	// UpdateMembership replaces a membership.
+	UpdateMembership(ctx context.Context, m *Membership) error
+	// DeleteMembership turns a membership into a tombstone.
+	DeleteMembership(ctx context.Context, id int64) error
+	// CreateMeeting creates a meeting.
+	CreateMeeting(ctx context.Context, m *Meeting) error
+	// UpdateMeeting replaces a meeting.
+	UpdateMeeting(ctx context.Context, m *Meeting) error
+	// DeleteMeeting turns a meeting into a tombstone.
+	DeleteMeeting(ctx context.Context, id int64) error
+	// CreateAgendaItem creates an agenda item; its meeting gets a new Modified.
+	CreateAgendaItem(ctx context.Context, a *AgendaItem) error
+	// UpdateAgendaItem replaces an agenda item.
+	UpdateAgendaItem(ctx context.Context, a *AgendaItem) error
+	// DeleteAgendaItem turns an agenda item into a tombstone.
+	DeleteAgendaItem(ctx context.Context, id int64) error
+	// CreatePaper creates a paper.
+	CreatePaper(ctx context.Context, p *Paper) error
+	// UpdatePaper replaces a paper; Published=false on a published paper withdraws it.
+	UpdatePaper(ctx context.Context, p *Paper) error
+	// DeletePaper turns a paper into a tombstone.
+	DeletePaper(ctx context.Context, id int64) error
+	// CreateConsultation creates a consultation; its paper gets a new Modified.
+	CreateConsultation(ctx context.Context, c *Consultation) error
+	// UpdateConsultation replaces a consultation.
+	UpdateConsultation(ctx context.Context, c *Consultation) error
+	// DeleteConsultation turns a consultation into a tombstone.
+	DeleteConsultation(ctx context.Context, id int64) error
+	// CreateFile creates a file; its blob content must be durable already.
+	CreateFile(ctx context.Context, f *File) error
+	// UpdateFile replaces a file; whatever it is attached to gets a new Modified.
+	UpdateFile(ctx context.Context, f *File) error
+	// DeleteFile turns a file into a tombstone.
+	DeleteFile(ctx context.Context, id int64) error
+	// CreateLocation creates a location.
+	CreateLocation(ctx context.Context, l *Location) error
+	// UpdateLocation replaces a location; whatever uses it gets a new Modified.
+	UpdateLocation(ctx context.Context, l *Location) error
+	// DeleteLocation turns a location into a tombstone.
+	DeleteLocation(ctx context.Context, id int64) error
+
+	// InTransaction runs fn with a context whose writes and reads share one
+	// transaction, for bulk loads (demo city, generator, imports). All of fn's
+	// writes commit or none; a nested call joins the outer transaction.
 	InTransaction(ctx context.Context, fn func(ctx context.Context) error) error
+}
 
-	// Changes returns change-feed entries after seq, oldest first.
+// RecordStore reads and writes the council record: what the demo city and the
+// generator need.
+type RecordStore interface {
+	RecordReader
+	RecordWriter
+}
+
+// ChangeFeed is the record's history in commit order: search indexing, alerts,
+// sync and caches of rendered output follow it.
+type ChangeFeed interface {
+	// Changes returns change-feed entries after seq, oldest first (limit 0: 1000).
 	Changes(ctx context.Context, afterSeq int64, limit int) ([]Change, error)
-
-	// Ping reports whether the database answers.
-	Ping(ctx context.Context) error
+	// LatestChange returns the newest sequence number (0 for an empty feed). While
+	// it stays the same, nothing any reader can see has changed.
+	LatestChange(ctx context.Context) (int64, error)
 }
 
 // Change is one row of the change feed: an object of a kind was created, updated or
@@ -220,29 +203,20 @@ type Change struct {
 	At       time.Time
 }
 
-// BlobStore keeps file contents. Keys are chosen by the store (content hashes).
-type BlobStore interface {
-	// Put stores r's content and returns its key, size and SHA-512 in hex.
-	Put(ctx context.Context, r io.Reader) (key string, size int64, sha512 string, err error)
-	// Open returns the content under key.
-	Open(ctx context.Context, key string) (io.ReadSeekCloser, error)
+// Pinger tells whether the store answers: the health check of a load balancer.
+type Pinger interface {
+	// Ping returns nil when the database answers.
+	Ping(ctx context.Context) error
 }
 
-// BlobBatcher is a BlobStore that can write many blobs behind one durability
-// barrier: bulk imports download thousands of files, and a sync per file would
-// cost most of their time.
-type BlobBatcher interface {
-	BlobStore
-	NewBatch() BlobBatch
-}
-
-// BlobBatch writes blobs whose content is durable only after Sync. A caller
-// commits a reference to such a blob only after Sync returned without error, so
-// that no committed row points at content a crash could lose.
-type BlobBatch interface {
-	BlobStore
-	// Sync makes every blob put so far durable under its key.
-	Sync(ctx context.Context) error
-	// Discard drops what was put since the last Sync.
-	Discard()
+// Store is every area at once: what the binary opens (sqldb.DB) and wires into
+// the consumers, each of which takes only its part.
+type Store interface {
+	RecordReader
+	RecordWriter
+	ChangeFeed
+	SourceMap
+	Checkpoints
+	FeedbackStore
+	Pinger
 }

@@ -197,11 +197,11 @@ func validKey(key string) bool {
 }
 
 // storageError turns the errors a user can fix (permissions, full disk) into German
-// messages that name the folder and the setting.
+// messages that name the folder; the binary adds which of its settings moves it.
 func storageError(dir string, err error) error {
 	switch {
 	case errors.Is(err, os.ErrPermission), errors.Is(err, syscall.EROFS):
-		return ratsinfo.Errorf(ratsinfo.EUNAVAILABLE, "Der Dateiordner %s ist nicht beschreibbar. Bitte Schreibrechte prüfen oder mit --data-dir einen anderen Ordner wählen.", dir)
+		return ratsinfo.Errorf(ratsinfo.EUNAVAILABLE, "Der Dateiordner %s ist nicht beschreibbar. Bitte Schreibrechte prüfen oder einen anderen Ordner wählen.", dir)
 	case errors.Is(err, syscall.ENOSPC):
 		return ratsinfo.Errorf(ratsinfo.EUNAVAILABLE, "Auf dem Datenträger von %s ist kein Platz mehr. Bitte Speicher freigeben; es wurde nichts gespeichert.", dir)
 	}

@@ -47,7 +47,7 @@ const batchSize = 5000
 
 // Load writes the demo city into an empty store. ctx must carry the system viewer
 // (ratsinfo.SystemContext), because the demo contains drafts and non-public items.
-func Load(ctx context.Context, s ratsinfo.Store, b ratsinfo.BlobStore) (*City, error) {
+func Load(ctx context.Context, s ratsinfo.RecordStore, b ratsinfo.BlobStore) (*City, error) {
 	// The file contents go behind one durability barrier, made before the
 	// transaction commits: a sync per file took most of the first start on slow
 	// disks.
@@ -89,7 +89,7 @@ type config struct {
 // builder writes one city. It keeps in memory only what later writes refer to
 // (ids of organizations, persons, pending papers), so that a million papers fit.
 type builder struct {
-	s      ratsinfo.Store
+	s      ratsinfo.RecordStore
 	blobs  blobSource
 	rng    *rand.Rand
 	cfg    config
@@ -123,7 +123,7 @@ type builder struct {
 	seed seedStory
 }
 
-func newBuilder(s ratsinfo.Store, blobs blobSource, cfg config) *builder {
+func newBuilder(s ratsinfo.RecordStore, blobs blobSource, cfg config) *builder {
 	return &builder{
 		s:        s,
 		blobs:    blobs,

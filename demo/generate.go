@@ -12,7 +12,7 @@ import (
 // go in transactions of batchSize objects, and file contents come from a small pool
 // of blobs (blob storage is content-addressed, so each is stored once). progress, if
 // not nil, is called now and then with the number of papers written so far.
-func Generate(ctx context.Context, s ratsinfo.Store, b ratsinfo.BlobStore, n int, progress func(done int)) error {
+func Generate(ctx context.Context, s ratsinfo.RecordStore, b ratsinfo.BlobStore, n int, progress func(done int)) error {
 	if n < 1 {
 		return ratsinfo.Errorf(ratsinfo.EINVALID, "Bitte mindestens eine Vorlage erzeugen lassen.")
 	}

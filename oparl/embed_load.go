@@ -116,7 +116,9 @@ func (s *Server) embedBodies(ctx context.Context, bodies []*ratsinfo.Body, omit 
 	return e, s.loadLocations(ctx, e, &locs)
 }
 
-func (s *Server) embedOrganizations(ctx context.Context, orgs []*ratsinfo.Organization) (*embeds, error) {
+// embedOrganizations loads the locations organizations embed; nothing of them is
+// internal, so omit makes no difference.
+func (s *Server) embedOrganizations(ctx context.Context, orgs []*ratsinfo.Organization, _ bool) (*embeds, error) {
 	e := &embeds{}
 	var locs idSet
 	for _, o := range orgs {

@@ -8,12 +8,6 @@ import (
 	"sync"
 )
 
-// changeSeqer is what the page cache needs from the store: the newest change-feed
-// position. sqldb provides it; a store without it simply gets no cache.
-type changeSeqer interface {
-	LatestChange(ctx context.Context) (int64, error)
-}
-
 // pageCache keeps rendered JSON answers, each valid for the change-feed position it
 // was rendered at. Every write moves the feed on, so one indexed MAX(seq) per request
 // tells whether a cached answer is still exactly what rendering would give: popular
@@ -114,7 +108,7 @@ func (w *captureWriter) Write(p []byte) (int, error) {
 // feed position cannot be read, it renders without the cache: a cache must never be
 // the reason a request fails.
 func (s *Server) serveCached(ctx context.Context, w http.ResponseWriter, r *http.Request, rt route, q *query) error {
-	seq, err := s.seqer.LatestChange(ctx)
+	seq, err := s.store.LatestChange(ctx)
 	if err != nil {
 		s.logger.Warn("oparl: page cache bypassed", "err", err)
 		return s.dispatch(ctx, w, r, rt, q)

@@ -20,7 +20,7 @@ type Config struct {
 	// BaseURL is the scheme and host that ids and web links are built from, e.g.
 	// "https://ris.example.org", without trailing slash.
 	BaseURL string
-	Store   ratsinfo.Store
+	Store   Store
 	Blobs   ratsinfo.BlobStore
 	Logger  *slog.Logger
 	// PageSize is the default number of objects per list page (100);
@@ -41,9 +41,16 @@ type Config struct {
 // public documents; a licence that asks nothing keeps mirrors and journalists free.
 const DefaultLicense = "https://www.govdata.de/dl-de/zero-2-0"
 
+// Store is what the API reads: the record, and the change-feed position that
+// tells whether a cached answer is still current.
+type Store interface {
+	ratsinfo.RecordReader
+	ratsinfo.ChangeFeed
+}
+
 // Server is the OParl API. It is an http.Handler for the paths under /oparl/.
 type Server struct {
-	store       ratsinfo.Store
+	store       Store
 	blobs       ratsinfo.BlobStore
 	logger      *slog.Logger
 	urls        *urls
@@ -56,10 +63,8 @@ type Server struct {
 	// channel rather than a sync.Pool, which every garbage collection empties:
 	// with pages this size that happens every few requests.
 	bufs chan *enc
-	// cache and seqer are nil when the store cannot tell its change-feed position
-	// or the cache is turned off.
+	// cache is nil when it is turned off.
 	cache *pageCache
-	seqer changeSeqer
 }
 
 // NewServer returns a Server for cfg, filling in defaults.
@@ -88,12 +93,12 @@ func NewServer(cfg Config) *Server {
 		s.license = DefaultLicense
 	}
 	s.pageSize = min(s.pageSize, s.maxPageSize)
-	if seqer, ok := cfg.Store.(changeSeqer); ok && cfg.CacheBytes >= 0 {
+	if cfg.CacheBytes >= 0 {
 		size := cfg.CacheBytes
 		if size == 0 {
 			size = 32 << 20
 		}
-		s.cache, s.seqer = newPageCache(size), seqer
+		s.cache = newPageCache(size)
 	}
 	return s
 }

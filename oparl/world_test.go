@@ -122,8 +122,10 @@ func newWorldAt(t testing.TB, dsn string, start time.Time) *world {
 	ctx := ratsinfo.SystemContext(context.Background())
 	st := w.store
 
+	sys, err := st.FindSystem(ctx)
+	must(t, err)
 	must(t, st.UpdateSystem(ctx, &ratsinfo.System{
-		Meta: ratsinfo.Meta{License: "https://www.govdata.de/dl-de/by-2-0"},
+		Meta: ratsinfo.Meta{License: "https://www.govdata.de/dl-de/by-2-0", Modified: sys.Modified},
 		Name: "Ratsinformationssystem Musterstadt", ContactEmail: "ris@musterstadt.example",
 		ContactName: "Büro der Stadtvertretung", Website: "https://www.musterstadt.example/",
 	}))

@@ -61,9 +61,9 @@ func benchDB(b *testing.B, dir string) (*DB, int64, int64) {
 	db, err := Open(context.Background(), filepath.Join(dir, "bench.db"), Options{Migrate: true})
 	must(b, err)
 	body := &ratsinfo.Body{Name: "Benchstadt"}
-	must(b, db.CreateBody(staff, body))
+	must(b, db.CreateBody(writer, body))
 	org := &ratsinfo.Organization{BodyID: body.ID, Name: "Rat"}
-	must(b, db.CreateOrganization(staff, org))
+	must(b, db.CreateOrganization(writer, org))
 	return db, body.ID, org.ID
 }
 

@@ -1,7 +1,10 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -26,19 +29,34 @@ func (db *DB) FindSystem(ctx context.Context) (*ratsinfo.System, error) {
 	return s, wrap("find system", err)
 }
 
-// UpdateSystem replaces the system's properties.
+// UpdateSystem replaces the system's properties, if s.Modified is still the
+// stored one (see ratsinfo.RecordWriter).
 func (db *DB) UpdateSystem(ctx context.Context, s *ratsinfo.System) error {
+	if err := ratsinfo.CanWriteRecord(ctx, ratsinfo.KindSystem); err != nil {
+		return err
+	}
 	if err := s.Validate(); err != nil {
 		return err
 	}
 	return db.write(ctx, "update system", func(t *txState, now time.Time) error {
-		var created, old int64
-		if err := t.queryRow(ctx, `SELECT created, modified FROM system WHERE id = 1`).Scan(&created, &old); err != nil {
+		var old, created int64
+		if err := t.queryRow(ctx, `SELECT modified FROM system WHERE id = 1`).Scan(&old); err != nil {
+			return err
+		}
+		if err := ratsinfo.CheckModified(ratsinfo.KindSystem, s.Modified, fromMicros(old)); err != nil {
 			return err
 		}
 		mod := nextModified(now, old)
-		if _, err := t.exec(ctx, `UPDATE system SET modified = ?, keyword = ?, license = ?, name = ?, contact_email = ?, contact_name = ?, website = ?, vendor = ?, product = ? WHERE id = 1`,
-			mod, strs(s.Keyword), str(s.License), s.Name, str(s.ContactEmail), str(s.ContactName), str(s.Website), str(s.Vendor), str(s.Product)); err != nil {
+		err := t.queryRow(ctx, `UPDATE system SET modified = ?, keyword = ?, license = ?, name = ?, contact_email = ?, contact_name = ?, website = ?, vendor = ?, product = ? WHERE id = 1 AND modified = ? RETURNING created`,
+			mod, strs(s.Keyword), str(s.License), s.Name, str(s.ContactEmail), str(s.ContactName), str(s.Website), str(s.Vendor), str(s.Product), old).Scan(&created)
+		if errors.Is(err, sql.ErrNoRows) {
+			// A concurrent update committed between the check and the UPDATE.
+			if err := t.queryRow(ctx, `SELECT modified FROM system WHERE id = 1`).Scan(&old); err != nil {
+				return err
+			}
+			return cmp.Or(ratsinfo.CheckModified(ratsinfo.KindSystem, s.Modified, fromMicros(old)), errRaced)
+		}
+		if err != nil {
 			return err
 		}
 		s.ID, s.Created, s.Modified, s.Deleted = 1, fromMicros(created), fromMicros(mod), false

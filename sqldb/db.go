@@ -1,4 +1,4 @@
-// Package sqldb implements ratsinfo.Store on SQLite (the embedded default) and
+// Package sqldb implements every area of ratsinfo.Store on SQLite (the embedded default) and
 // PostgreSQL (several instances sharing one database). Both dialects run the same
 // queries, written once with ? placeholders; only the migrations differ.
 package sqldb
@@ -31,7 +31,6 @@ type DB struct {
 	r       *sql.DB // concurrent readers
 	now     func() time.Time
 	log     *slog.Logger
-	dsnHint string // the setting a user changes to fix an unusable database
 
 	stmts   sync.Map // query text → *sql.Stmt on r (SQLite only; pgx caches itself)
 	rebinds sync.Map
@@ -71,7 +70,6 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 
 func (db *DB) openPostgres(ctx context.Context, dsn string) error {
 	db.dialect = "postgres"
-	db.dsnHint = "--database"
 	pool, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return fmt.Errorf("open postgres: %w", err)
@@ -82,7 +80,7 @@ func (db *DB) openPostgres(ctx context.Context, dsn string) error {
 	if err := pool.PingContext(ctx); err != nil {
 		pool.Close()
 		return &ratsinfo.Error{Code: ratsinfo.EUNAVAILABLE, Message: fmt.Sprintf(
-			"Die PostgreSQL-Datenbank ist nicht erreichbar (%v). Bitte prüfen Sie die Einstellung --database und ob der Datenbankserver läuft.", err)}
+			"Die PostgreSQL-Datenbank ist nicht erreichbar (%v). Bitte prüfen Sie die Adresse der Datenbank und ob der Datenbankserver läuft.", err)}
 	}
 	db.w, db.r = pool, pool
 	return nil

@@ -13,9 +13,9 @@ func TestEmbeddedLoads(t *testing.T) {
 	forEach(t, func(t *testing.T, db *DB, _ *clock) {
 		c := newCity(t, db)
 		pdf := &ratsinfo.File{BodyID: c.body.ID, Name: "PDF", MasterFileID: c.mainFile.ID}
-		must(t, db.CreateFile(staff, pdf))
+		must(t, db.CreateFile(writer, pdf))
 		secret := &ratsinfo.File{BodyID: c.body.ID, Name: "Entwurf"}
-		must(t, db.CreateFile(staff, secret))
+		must(t, db.CreateFile(writer, secret))
 		ids := []int64{c.mainFile.ID, c.auxFile.ID, secret.ID}
 		fs := must2(db.FindFiles(bg, ratsinfo.FileFilter{ListFilter: ratsinfo.ListFilter{IDs: ids, Embedded: true}}))
 		if len(fs) != 2 {

@@ -60,11 +60,11 @@ func conflict(err error) error {
 }
 
 func diskFull(err error) error {
-	return &ratsinfo.Error{Code: ratsinfo.EUNAVAILABLE, Message: "Der Datenträger der Datenbank ist voll; die Änderung wurde nicht gespeichert, bestehende Daten sind unversehrt. Bitte schaffen Sie Platz oder wählen Sie mit --data-dir bzw. --database einen anderen Ort."}
+	return &ratsinfo.Error{Code: ratsinfo.EUNAVAILABLE, Message: "Der Datenträger der Datenbank ist voll; die Änderung wurde nicht gespeichert, bestehende Daten sind unversehrt. Bitte schaffen Sie Platz oder wählen Sie einen anderen Ort für die Datenbank."}
 }
 
 func readOnly(err error) error {
-	return &ratsinfo.Error{Code: ratsinfo.EUNAVAILABLE, Message: "Die Datenbank ist schreibgeschützt; die Änderung wurde nicht gespeichert. Bitte prüfen Sie die Schreibrechte des Datenordners (--data-dir bzw. --database)."}
+	return &ratsinfo.Error{Code: ratsinfo.EUNAVAILABLE, Message: "Die Datenbank ist schreibgeschützt; die Änderung wurde nicht gespeichert. Bitte prüfen Sie die Schreibrechte der Datenbank und ihres Ordners."}
 }
 
 // wrap adds the operation to an error, translating driver errors first. Domain

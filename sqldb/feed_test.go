@@ -25,13 +25,13 @@ func TestParentModifiedBump(t *testing.T) {
 			parents []func() ratsinfo.Meta
 			change  func() error
 		}{
-			{"consultation→paper", []func() ratsinfo.Meta{paper}, func() error { return db.UpdateConsultation(staff, c.consult) }},
-			{"agenda item→meeting", []func() ratsinfo.Meta{meeting}, func() error { return db.UpdateAgendaItem(staff, c.item) }},
-			{"membership→person", []func() ratsinfo.Meta{person}, func() error { return db.UpdateMembership(staff, c.member) }},
-			{"term→body", []func() ratsinfo.Meta{body}, func() error { return db.DeleteLegislativeTerm(staff, c.term.ID) }},
-			{"file→paper", []func() ratsinfo.Meta{paper}, func() error { return db.UpdateFile(staff, c.mainFile) }},
-			{"invitation→meeting", []func() ratsinfo.Meta{meeting}, func() error { return db.UpdateFile(staff, c.auxFile) }},
-			{"location→body,meeting", []func() ratsinfo.Meta{body, meeting}, func() error { return db.UpdateLocation(staff, c.hall) }},
+			{"consultation→paper", []func() ratsinfo.Meta{paper}, func() error { return db.UpdateConsultation(writer, c.consult) }},
+			{"agenda item→meeting", []func() ratsinfo.Meta{meeting}, func() error { return db.UpdateAgendaItem(writer, c.item) }},
+			{"membership→person", []func() ratsinfo.Meta{person}, func() error { return db.UpdateMembership(writer, c.member) }},
+			{"term→body", []func() ratsinfo.Meta{body}, func() error { return db.DeleteLegislativeTerm(writer, c.term.ID) }},
+			{"file→paper", []func() ratsinfo.Meta{paper}, func() error { return db.UpdateFile(writer, c.mainFile) }},
+			{"invitation→meeting", []func() ratsinfo.Meta{meeting}, func() error { return db.UpdateFile(writer, c.auxFile) }},
+			{"location→body,meeting", []func() ratsinfo.Meta{body, meeting}, func() error { return db.UpdateLocation(writer, c.hall) }},
 		} {
 			var before []ratsinfo.Meta
 			for _, get := range tc.parents {
@@ -67,7 +67,7 @@ func TestChangeFeedAndAudit(t *testing.T) {
 		}
 		seq, nAudit := last(), audits()
 		f := &ratsinfo.File{BodyID: c.body.ID, Name: "Anlage"}
-		must(t, db.CreateFile(staff, f))
+		must(t, db.CreateFile(writer, f))
 		cs, _ := db.Changes(bg, seq, 10)
 		if len(cs) != 1 || cs[0].Kind != ratsinfo.KindFile || cs[0].ObjectID != f.ID || cs[0].BodyID != c.body.ID || cs[0].Action != "create" || !cs[0].At.Equal(f.Created) {
 			t.Errorf("changes = %+v", cs)
@@ -78,7 +78,7 @@ func TestChangeFeedAndAudit(t *testing.T) {
 		// A failed transaction leaves neither rows nor audit nor feed.
 		seq = last()
 		boom := errors.New("boom")
-		err := db.InTransaction(staff, func(ctx context.Context) error {
+		err := db.InTransaction(writer, func(ctx context.Context) error {
 			must(t, db.CreatePaper(ctx, &ratsinfo.Paper{BodyID: c.body.ID, Name: "Entwurf"}))
 			return boom
 		})
@@ -86,7 +86,7 @@ func TestChangeFeedAndAudit(t *testing.T) {
 			t.Errorf("rollback: err %v, seq %d→%d", err, seq, last())
 		}
 		// Inside a transaction reads see the transaction's writes.
-		must(t, db.InTransaction(staff, func(ctx context.Context) error {
+		must(t, db.InTransaction(writer, func(ctx context.Context) error {
 			p := &ratsinfo.Paper{BodyID: c.body.ID, Name: "Im Stapel", MainFileID: f.ID}
 			must(t, db.CreatePaper(ctx, p))
 			got, err := db.FindPaperByID(ctx, p.ID)
@@ -116,15 +116,15 @@ func TestCountCache(t *testing.T) {
 		if n2 := must2(db.Count(bg, ratsinfo.KindPaper, f)); n1 != 1 || n2 != 1 {
 			t.Fatalf("counts %d, %d", n1, n2)
 		}
-		must(t, db.CreatePaper(staff, &ratsinfo.Paper{BodyID: c.body.ID, Name: "Zwei", Published: true}))
-		must(t, db.CreatePaper(staff, &ratsinfo.Paper{BodyID: c.body.ID, Name: "Entwurf"}))
+		must(t, db.CreatePaper(writer, &ratsinfo.Paper{BodyID: c.body.ID, Name: "Zwei", Published: true}))
+		must(t, db.CreatePaper(writer, &ratsinfo.Paper{BodyID: c.body.ID, Name: "Entwurf"}))
 		if n := must2(db.Count(bg, ratsinfo.KindPaper, f)); n != 2 {
 			t.Errorf("public count after create = %d, want 2", n)
 		}
 		if n := must2(db.Count(staff, ratsinfo.KindPaper, f)); n != 3 {
 			t.Errorf("staff count = %d, want 3", n)
 		}
-		must(t, db.DeletePaper(staff, c.paper.ID))
+		must(t, db.DeletePaper(writer, c.paper.ID))
 		if n := must2(db.Count(bg, ratsinfo.KindPaper, f)); n != 1 {
 			t.Errorf("count after delete = %d, want 1", n)
 		}

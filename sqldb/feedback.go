@@ -16,6 +16,9 @@ var _ ratsinfo.FeedbackStore = (*DB)(nil)
 // CreateFeedback validates f and stores it in one transaction; once it returns nil
 // the message is on disk (SQLite commits synchronously in WAL mode).
 func (db *DB) CreateFeedback(ctx context.Context, f *ratsinfo.Feedback) error {
+	if err := ratsinfo.CanCreateFeedback(ctx); err != nil {
+		return err
+	}
 	if err := f.Validate(); err != nil {
 		return err
 	}
@@ -37,8 +40,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, []any{now.UnixMicro(), f.Kind, f.Reason, fi
 // FindFeedback returns feedback newest first. The public may write feedback but
 // not read it: it holds names and addresses of citizens.
 func (db *DB) FindFeedback(ctx context.Context, ff ratsinfo.FeedbackFilter) ([]*ratsinfo.Feedback, error) {
-	if !ratsinfo.ViewerFrom(ctx).SeesNonPublic() {
-		return nil, ratsinfo.Errorf(ratsinfo.EFORBIDDEN, "Rückmeldungen sind nur für das Büro der Stadtvertretung lesbar.")
+	if err := ratsinfo.CanReadFeedback(ctx); err != nil {
+		return nil, err
 	}
 	c := &cond{}
 	if ff.Kind != "" {

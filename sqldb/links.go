@@ -77,11 +77,7 @@ func (db *DB) loadBackrefs(ctx context.Context, q querier, dst ratsinfo.Kind, id
 	c := &cond{}
 	c.add("r.dst_kind = ?", string(dst))
 	db.in(c, "r.dst_id", ids)
-	if v.SeesNonPublic() {
-		c.add("r.live")
-	} else {
-		c.add("r.public")
-	}
+	c.add(backrefVisible(v))
 	rows, err := q.query(ctx, "SELECT DISTINCT r.dst_id, r.src_kind, r.src_id FROM backref r"+c.sql()+" ORDER BY r.dst_id, r.src_kind, r.src_id", c.args...)
 	if err != nil {
 		return nil, err
@@ -100,12 +96,4 @@ func (db *DB) loadBackrefs(ctx context.Context, q querier, dst ratsinfo.Kind, id
 		out[d][ratsinfo.Kind(k)] = append(out[d][ratsinfo.Kind(k)], s)
 	}
 	return out, rows.Err()
-}
-
-// publicPaperJoin keeps only link targets (or sources) that the public sees.
-func publicPaperJoin(v ratsinfo.Viewer, col string) string {
-	if v.SeesNonPublic() {
-		return ""
-	}
-	return "JOIN paper p ON p.id = " + col + " AND p.published AND NOT p.deleted "
 }

@@ -78,6 +78,8 @@ func postgresDSN(t testing.TB) string { return pgtest.DSN(t) }
 var (
 	bg    = context.Background()
 	staff = ratsinfo.WithViewer(context.Background(), ratsinfo.Viewer{UserID: 7, Role: ratsinfo.RoleStaff})
+	// writer writes the record: today only the program itself may (ratsinfo.CanWriteRecord).
+	writer = ratsinfo.WithViewer(context.Background(), ratsinfo.Viewer{UserID: 7, Role: ratsinfo.RoleSystem})
 )
 
 func code(err error) string { return ratsinfo.ErrorCode(err) }

@@ -6,10 +6,6 @@ import (
 	"github.com/ratsinfo/ratsinfo"
 )
 
-// liveFileJoin drops deleted files from embedded file lists (OParl: embedded lists
-// contain no deleted objects).
-const liveFileJoin = "JOIN file f ON f.id = l.dst AND NOT f.deleted "
-
 var meetingOps = &kindOps[*ratsinfo.Meeting]{
 	tb: tMeeting,
 	scan: func(sc func(...any) error) (*ratsinfo.Meeting, *ratsinfo.Meta, error) {
@@ -106,12 +102,7 @@ var agendaItemOps = &kindOps[*ratsinfo.AgendaItem]{
 		}
 		return err
 	},
-	// The public learns of a non-public item only that it exists, where, and its number.
-	redact: func(a *ratsinfo.AgendaItem, v ratsinfo.Viewer) {
-		if !v.SeesNonPublic() && !a.Public {
-			*a = ratsinfo.AgendaItem{Meta: a.Meta, MeetingID: a.MeetingID, Position: a.Position, Number: a.Number}
-		}
-	},
+	redact: redactAgendaItem,
 }
 
 // FindAgendaItemByID returns an agenda item (blanked for the public if non-public),

@@ -76,13 +76,8 @@ var personOps = &kindOps[*ratsinfo.Person]{
 			nstrs{&p.Status}, nstr{&p.Life}, nstr{&p.LifeSource}, nbool{&p.ContactConsent})...)
 		return p, &p.Meta, err
 	},
-	tomb: func(m ratsinfo.Meta) *ratsinfo.Person { return &ratsinfo.Person{Meta: m} },
-	// Contact data is personal: without consent the public never gets it.
-	redact: func(p *ratsinfo.Person, v ratsinfo.Viewer) {
-		if !v.SeesNonPublic() && !p.ContactConsent {
-			p.Phone, p.Email, p.LocationID = nil, nil, 0
-		}
-	},
+	tomb:   func(m ratsinfo.Meta) *ratsinfo.Person { return &ratsinfo.Person{Meta: m} },
+	redact: redactPerson,
 }
 
 // FindPersonByID returns a person, or its tombstone.

@@ -82,29 +82,6 @@ func (tb *table) selectCols(deleted string) string {
 	return b.String()
 }
 
-// visibility returns, for a viewer, the condition under which a row exists at all
-// and the expression that makes it a tombstone. This is the one place where the
-// public's view is decided; every read of every kind goes through it.
-func visibility(k ratsinfo.Kind, v ratsinfo.Viewer) (exists, deleted string) {
-	if v.SeesNonPublic() {
-		return "", "t.deleted"
-	}
-	switch k {
-	case ratsinfo.KindPaper:
-		// Never published: does not exist. Published once, withdrawn since: tombstone.
-		return "(t.published OR t.ever_published)", "(t.deleted OR NOT t.published)"
-	case ratsinfo.KindConsultation:
-		return "EXISTS (SELECT 1 FROM paper p WHERE p.id = t.paper_id AND (p.published OR p.ever_published))",
-			"(t.deleted OR NOT EXISTS (SELECT 1 FROM paper p WHERE p.id = t.paper_id AND p.published))"
-	case ratsinfo.KindFile:
-		return "EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'File' AND r.dst_id = t.id AND r.public)", "t.deleted"
-	case ratsinfo.KindLocation:
-		return "(NOT EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'Location' AND r.dst_id = t.id)" +
-			" OR EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'Location' AND r.dst_id = t.id AND r.public))", "t.deleted"
-	}
-	return "", "t.deleted"
-}
-
 // cond collects WHERE conditions and their arguments.
 type cond struct {
 	where []string

@@ -52,8 +52,10 @@ func dsnOf(t *testing.T, open func(Options) (*DB, string)) string {
 }
 
 func TestSQLiteUnwritableFolder(t *testing.T) {
-	_, err := Open(bg, filepath.Join(t.TempDir(), "fehlt", "ratsinfo.db"), Options{Migrate: true})
-	if e := wantCode(t, err, ratsinfo.EINVALID); !strings.Contains(e.Message, "--data-dir") {
+	missing := filepath.Join(t.TempDir(), "fehlt")
+	_, err := Open(bg, filepath.Join(missing, "ratsinfo.db"), Options{Migrate: true})
+	// The adapter names the path; which flag moves it is the binary's business.
+	if e := wantCode(t, err, ratsinfo.EINVALID); !strings.Contains(e.Message, missing) || strings.Contains(e.Message, "--") {
 		t.Errorf("message = %q", e.Message)
 	}
 	dir := t.TempDir()
@@ -69,7 +71,7 @@ func TestSQLiteUnwritableFolder(t *testing.T) {
 		t.Skip("kein schreibgeschützter Ordner verfügbar")
 	}
 	_, err = Open(bg, filepath.Join(dir, "ratsinfo.db"), Options{Migrate: true})
-	if e := wantCode(t, err, ratsinfo.EUNAVAILABLE); !strings.Contains(e.Message, "--data-dir") || !strings.Contains(e.Message, dir) {
+	if e := wantCode(t, err, ratsinfo.EUNAVAILABLE); strings.Contains(e.Message, "--") || !strings.Contains(e.Message, dir) {
 		t.Errorf("message = %q", e.Message)
 	}
 }

@@ -56,6 +56,9 @@ func (db *DB) Sources(ctx context.Context) (map[string]ratsinfo.SourceRef, error
 
 // RecordSource remembers what url was imported as, replacing an earlier entry.
 func (db *DB) RecordSource(ctx context.Context, url string, r ratsinfo.SourceRef) error {
+	if err := ratsinfo.CanKeepBooks(ctx); err != nil {
+		return err
+	}
 	return db.write(ctx, "record source", func(t *txState, _ time.Time) error {
 		_, err := t.exec(ctx, `INSERT INTO source_map (url, kind, object_id, hash) VALUES (?, ?, ?, ?)
 ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, object_id = excluded.object_id, hash = excluded.hash`,
@@ -102,6 +105,9 @@ func (db *DB) Checkpoints(ctx context.Context, prefix string) (map[string]string
 
 // SetCheckpoint stores value under key; "" removes it.
 func (db *DB) SetCheckpoint(ctx context.Context, key, value string) error {
+	if err := ratsinfo.CanKeepBooks(ctx); err != nil {
+		return err
+	}
 	return db.write(ctx, "set checkpoint", func(t *txState, _ time.Time) error {
 		if value == "" {
 			_, err := t.exec(ctx, `DELETE FROM mirror_checkpoint WHERE key = ?`, key)

@@ -11,8 +11,8 @@ import (
 func TestSourceMap(t *testing.T) {
 	forEach(t, func(t *testing.T, db *DB, _ *clock) {
 		u := "https://ris.example/oparl/Körperschaft/1?x=50%_"
-		must(t, db.RecordSource(bg, u, ratsinfo.SourceRef{Kind: ratsinfo.KindBody, ID: 3, Hash: "a"}))
-		must(t, db.RecordSource(bg, u, ratsinfo.SourceRef{Kind: ratsinfo.KindBody, ID: 3, Hash: "b"}))
+		must(t, db.RecordSource(writer, u, ratsinfo.SourceRef{Kind: ratsinfo.KindBody, ID: 3, Hash: "a"}))
+		must(t, db.RecordSource(writer, u, ratsinfo.SourceRef{Kind: ratsinfo.KindBody, ID: 3, Hash: "b"}))
 		if r, err := db.FindBySource(bg, u); err != nil || r.Hash != "b" || r.ID != 3 {
 			t.Fatalf("FindBySource: %+v %v", r, err)
 		}
@@ -21,14 +21,14 @@ func TestSourceMap(t *testing.T) {
 		if err != nil || len(all) != 1 || all[u].Kind != ratsinfo.KindBody {
 			t.Fatalf("Sources: %v %v", all, err)
 		}
-		must(t, db.SetCheckpoint(bg, "list:"+u, "1"))
-		must(t, db.SetCheckpoint(bg, "list:"+u, "2"))
-		must(t, db.SetCheckpoint(bg, "list:https://ris.example/oparl/Koerperschaft", "3"))
+		must(t, db.SetCheckpoint(writer, "list:"+u, "1"))
+		must(t, db.SetCheckpoint(writer, "list:"+u, "2"))
+		must(t, db.SetCheckpoint(writer, "list:https://ris.example/oparl/Koerperschaft", "3"))
 		cps, err := db.Checkpoints(bg, "list:https://ris.example/oparl/Kö")
 		if err != nil || len(cps) != 1 || cps["list:"+u] != "2" {
 			t.Fatalf("Checkpoints: %v %v", cps, err)
 		}
-		must(t, db.SetCheckpoint(bg, "list:"+u, ""))
+		must(t, db.SetCheckpoint(writer, "list:"+u, ""))
 		if v, err := db.Checkpoint(bg, "list:"+u); err != nil || v != "" {
 			t.Fatalf("removed checkpoint: %q %v", v, err)
 		}

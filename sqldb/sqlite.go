@@ -21,7 +21,6 @@ import (
 // own goroutines); reads use a separate pool, which WAL lets run concurrently.
 func (db *DB) openSQLite(ctx context.Context, path string) error {
 	db.dialect = "sqlite"
-	db.dsnHint = "--data-dir / --database"
 	if err := checkWritable(path); err != nil {
 		return err
 	}
@@ -60,7 +59,7 @@ func checkWritable(path string) error {
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
 		return &ratsinfo.Error{Code: ratsinfo.EINVALID, Message: fmt.Sprintf(
-			"Der Datenordner %s existiert nicht oder ist kein Ordner. Bitte legen Sie ihn an oder wählen Sie mit --data-dir bzw. --database einen anderen.", dir)}
+			"Der Datenordner %s existiert nicht oder ist kein Ordner. Bitte legen Sie ihn an oder wählen Sie einen anderen.", dir)}
 	}
 	probe, err := os.CreateTemp(dir, ".ratsinfo-probe-*")
 	if err != nil {
@@ -79,10 +78,10 @@ func checkWritable(path string) error {
 func unwritable(where string, err error) error {
 	if errors.Is(err, syscall.ENOSPC) {
 		return &ratsinfo.Error{Code: ratsinfo.EUNAVAILABLE, Message: fmt.Sprintf(
-			"Der Datenträger mit %s ist voll. Bitte schaffen Sie Platz oder wählen Sie mit --data-dir bzw. --database einen anderen Ort; es sind keine Daten verloren.", where)}
+			"Der Datenträger mit %s ist voll. Bitte schaffen Sie Platz oder wählen Sie einen anderen Ort für die Datenbank; es sind keine Daten verloren.", where)}
 	}
 	return &ratsinfo.Error{Code: ratsinfo.EUNAVAILABLE, Message: fmt.Sprintf(
-		"In %s kann nicht geschrieben werden (schreibgeschützt oder fehlende Rechte). Bitte geben Sie dem Dienst Schreibrechte oder wählen Sie mit --data-dir bzw. --database einen anderen Ort.", where)}
+		"In %s kann nicht geschrieben werden (schreibgeschützt oder fehlende Rechte). Bitte geben Sie dem Dienst Schreibrechte oder wählen Sie einen anderen Ort für die Datenbank.", where)}
 }
 
 func (db *DB) openError(path string, err error) error {
@@ -90,5 +89,5 @@ func (db *DB) openError(path string, err error) error {
 		return e
 	}
 	return &ratsinfo.Error{Code: ratsinfo.EUNAVAILABLE, Message: fmt.Sprintf(
-		"Die SQLite-Datenbank %s lässt sich nicht öffnen (%v). Bitte prüfen Sie die Einstellung --data-dir bzw. --database.", path, err)}
+		"Die SQLite-Datenbank %s lässt sich nicht öffnen (%v). Bitte prüfen Sie, ob die Datei eine Ratsinfo-Datenbank ist und gelesen werden darf.", path, err)}
 }

@@ -53,10 +53,14 @@ func init() {
 	}
 }
 
-// saveObj validates an object and writes it in one transaction; build describes
+// saveObj checks the viewer's right, validates an object and writes it in one
+// transaction (an update only if m.Modified is still the stored one); build describes
 // the write once the transaction can look up parents.
 func (db *DB) saveObj(ctx context.Context, tb *table, create bool, m *ratsinfo.Meta, validate func() error,
 	build func(t *txState) (*saveSpec, error)) error {
+	if err := ratsinfo.CanWriteRecord(ctx, tb.kind); err != nil {
+		return err
+	}
 	op := "update"
 	if create {
 		op = "create"
@@ -83,6 +87,9 @@ func (db *DB) saveObj(ctx context.Context, tb *table, create bool, m *ratsinfo.M
 
 // deleteObj soft-deletes one object in one transaction.
 func (db *DB) deleteObj(ctx context.Context, tb *table, id int64) error {
+	if err := ratsinfo.CanWriteRecord(ctx, tb.kind); err != nil {
+		return err
+	}
 	return db.write(ctx, fmt.Sprintf("delete %s %d", tb.kind, id), func(t *txState, now time.Time) error {
 		return t.remove(ctx, now, tb, id)
 	})

@@ -24,7 +24,8 @@ func TestTitleIndexInTransaction(t *testing.T) {
 			return total
 		}
 		var renamed, secret *ratsinfo.Paper
-		must(t, db.InTransaction(staff, func(ctx context.Context) error {
+		c.paper = reload(t, db.FindPaperByID, c.paper.ID)
+		must(t, db.InTransaction(writer, func(ctx context.Context) error {
 			for i := range 50 {
 				p := &ratsinfo.Paper{BodyID: c.body.ID, Name: fmt.Sprintf("Sammelvorlage Kläranlage %d", i),
 					Reference: fmt.Sprintf("SV 25/%04d", i), PaperType: ratsinfo.PaperTypeResolution, Published: i != 7}
@@ -61,7 +62,7 @@ func TestTitleIndexInTransaction(t *testing.T) {
 			}
 		}
 		boom := errors.New("boom")
-		err := db.InTransaction(staff, func(ctx context.Context) error {
+		err := db.InTransaction(writer, func(ctx context.Context) error {
 			if err := db.CreatePaper(ctx, &ratsinfo.Paper{BodyID: c.body.ID, Name: "Verworfene Vorlage Freibad", PaperType: ratsinfo.PaperTypeResolution}); err != nil {
 				return err
 			}
@@ -74,7 +75,7 @@ func TestTitleIndexInTransaction(t *testing.T) {
 			t.Errorf("rolled-back paper found %d times", n)
 		}
 		// A single write after the bulk load still indexes its paper.
-		must(t, db.CreatePaper(staff, &ratsinfo.Paper{BodyID: c.body.ID, Name: "Einzelvorlage Freibad", PaperType: ratsinfo.PaperTypeResolution}))
+		must(t, db.CreatePaper(writer, &ratsinfo.Paper{BodyID: c.body.ID, Name: "Einzelvorlage Freibad", PaperType: ratsinfo.PaperTypeResolution}))
 		if n := count(staff, "freibad"); n != 1 {
 			t.Errorf("single paper found %d times, want 1", n)
 		}

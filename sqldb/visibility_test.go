@@ -12,13 +12,14 @@ func TestVisibilityPapers(t *testing.T) {
 	forEach(t, func(t *testing.T, db *DB, _ *clock) {
 		c := newCity(t, db)
 		secretFile := &ratsinfo.File{BodyID: c.body.ID, Name: "Entwurf.pdf"}
-		must(t, db.CreateFile(staff, secretFile))
+		must(t, db.CreateFile(writer, secretFile))
 		draft := &ratsinfo.Paper{BodyID: c.body.ID, Name: "Entwurf der Antwort", MainFileID: secretFile.ID,
 			SuperordinatedPaperIDs: []int64{c.paper.ID}}
-		must(t, db.CreatePaper(staff, draft))
-		must(t, db.CreateConsultation(staff, &ratsinfo.Consultation{PaperID: draft.ID, Role: ratsinfo.RoleHearing}))
+		must(t, db.CreatePaper(writer, draft))
+		must(t, db.CreateConsultation(writer, &ratsinfo.Consultation{PaperID: draft.ID, Role: ratsinfo.RoleHearing}))
+		c.paper = reload(t, db.FindPaperByID, c.paper.ID)
 		c.paper.RelatedPaperIDs = []int64{draft.ID}
-		must(t, db.UpdatePaper(staff, c.paper))
+		must(t, db.UpdatePaper(writer, c.paper))
 
 		// Never published: the public cannot tell it exists.
 		_, err := db.FindPaperByID(bg, draft.ID)
@@ -50,8 +51,9 @@ func TestVisibilityPapers(t *testing.T) {
 		}
 
 		// Published: visible; withdrawn: a tombstone, like a deletion.
+		draft = reload(t, db.FindPaperByID, draft.ID)
 		draft.Published = true
-		must(t, db.UpdatePaper(staff, draft))
+		must(t, db.UpdatePaper(writer, draft))
 		if p, err := db.FindPaperByID(bg, draft.ID); err != nil || p.Deleted || p.MainFileID != secretFile.ID {
 			t.Errorf("published paper = %+v, %v", p, err)
 		}
@@ -59,7 +61,7 @@ func TestVisibilityPapers(t *testing.T) {
 			t.Errorf("file of published paper = %+v, %v", f, err)
 		}
 		draft.Published = false
-		must(t, db.UpdatePaper(staff, draft))
+		must(t, db.UpdatePaper(writer, draft))
 		p, err := db.FindPaperByID(bg, draft.ID)
 		if err != nil || !p.Deleted || p.Name != "" {
 			t.Errorf("withdrawn paper = %+v, %v", p, err)
@@ -82,10 +84,10 @@ func TestVisibilityAgendaItemsPersonsLocations(t *testing.T) {
 	forEach(t, func(t *testing.T, db *DB, _ *clock) {
 		c := newCity(t, db)
 		resolution := &ratsinfo.File{BodyID: c.body.ID, Name: "Beschluss Personalsache"}
-		must(t, db.CreateFile(staff, resolution))
+		must(t, db.CreateFile(writer, resolution))
 		secret := &ratsinfo.AgendaItem{MeetingID: c.meeting.ID, Position: 1, Number: "2", Name: "Personalangelegenheit Müller",
 			Result: "abgelehnt", ResolutionText: "geheim", ResolutionFileID: resolution.ID, ConsultationID: c.consult.ID, Public: false}
-		must(t, db.CreateAgendaItem(staff, secret))
+		must(t, db.CreateAgendaItem(writer, secret))
 
 		items, err := db.FindAgendaItems(bg, ratsinfo.AgendaItemFilter{MeetingIDs: []int64{c.meeting.ID}})
 		must(t, err)
@@ -105,9 +107,9 @@ func TestVisibilityAgendaItemsPersonsLocations(t *testing.T) {
 
 		// Contact data and the address need consent.
 		home := &ratsinfo.Location{BodyID: c.body.ID, StreetAddress: "Rathausallee 50"}
-		must(t, db.CreateLocation(staff, home))
+		must(t, db.CreateLocation(writer, home))
 		p := &ratsinfo.Person{BodyID: c.body.ID, Name: "Max Privat", Phone: []string{"040 123"}, Email: []string{"max@example.org"}, LocationID: home.ID}
-		must(t, db.CreatePerson(staff, p))
+		must(t, db.CreatePerson(writer, p))
 		got, _ := db.FindPersonByID(bg, p.ID)
 		if got.Phone != nil || got.Email != nil || got.LocationID != 0 || got.Name != "Max Privat" {
 			t.Errorf("public person = %+v", got)
@@ -123,12 +125,12 @@ func TestVisibilityAgendaItemsPersonsLocations(t *testing.T) {
 			t.Errorf("hall = %+v", hall)
 		}
 		// Deleting the person must not make the address public.
-		must(t, db.DeletePerson(staff, p.ID))
+		must(t, db.DeletePerson(writer, p.ID))
 		_, err = db.FindLocationByID(bg, home.ID)
 		wantCode(t, err, ratsinfo.ENOTFOUND)
 		// An unused location is public.
 		free := &ratsinfo.Location{BodyID: c.body.ID, Description: "Stadtpark"}
-		must(t, db.CreateLocation(staff, free))
+		must(t, db.CreateLocation(writer, free))
 		if _, err := db.FindLocationByID(bg, free.ID); err != nil {
 			t.Error(err)
 		}

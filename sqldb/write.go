@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -129,64 +130,15 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 	}
 	action := "create"
 	var oldParent int64
+	var err error
 	if s.create {
-		if tb.kind == ratsinfo.KindPaper {
-			if err := t.deferTitles(ctx); err != nil {
-				return err
-			}
-		}
-		cols := "body_id, created, modified, deleted, keyword, license"
-		if len(tb.cols) > 0 {
-			cols += ", " + strings.Join(tb.cols, ", ")
-		}
-		q := "INSERT INTO " + tb.name + " (" + cols + ") VALUES (?" + strings.Repeat(", ?", 5+len(tb.cols)) + ")"
-		args := append([]any{ref(s.body), now.UnixMicro(), now.UnixMicro(), false, strs(s.meta.Keyword), str(s.meta.License)}, s.vals...)
-		id, err := t.insert(ctx, q, args)
-		if err != nil {
-			return err
-		}
-		s.meta.ID = id
-		t.created[objKey{tb.kind, id}] = true
-		s.meta.Created, s.meta.Modified, s.meta.Deleted = fromMicros(now.UnixMicro()), fromMicros(now.UnixMicro()), false
-		if tb.kind == ratsinfo.KindBody {
-			s.body = s.meta.ID
-		}
+		err = t.insertObj(ctx, now, s)
 	} else {
 		action = "update"
-		cur, found, err := t.current(ctx, tb, s.meta.ID)
-		if err != nil {
-			return err
-		}
-		if !found || cur.deleted {
-			return ratsinfo.NotFound(tb.kind, s.meta.ID)
-		}
-		if tb.kind == ratsinfo.KindBody {
-			s.body = s.meta.ID
-		} else if cur.body != s.body {
-			return &ratsinfo.Error{Code: ratsinfo.EINVALID, Fields: map[string]string{"body": "kann nicht geändert werden."},
-				Message: fmt.Sprintf("%s kann nicht in eine andere Körperschaft verschoben werden.", tb.kind.GermanName())}
-		}
-		oldParent = cur.parent
-		mod := nextModified(now, cur.modified)
-		var set strings.Builder
-		set.WriteString("UPDATE " + tb.name + " SET modified = ?, keyword = ?, license = ?")
-		for _, c := range tb.cols {
-			if e, ok := tb.updateExpr[c]; ok {
-				set.WriteString(", " + c + " = " + e)
-			} else {
-				set.WriteString(", " + c + " = ?")
-			}
-		}
-		set.WriteString(" WHERE id = ? RETURNING created")
-		args := append([]any{mod, strs(s.meta.Keyword), str(s.meta.License)}, s.vals...)
-		var created int64
-		if err := t.queryRow(ctx, set.String(), append(args, s.meta.ID)...).Scan(&created); err != nil {
-			return err
-		}
-		s.meta.Created, s.meta.Modified, s.meta.Deleted = fromMicros(created), fromMicros(mod), false
-		if err := t.clearRefs(ctx, tb.kind, s.meta.ID, s.links); err != nil {
-			return err
-		}
+		oldParent, err = t.replaceObj(ctx, now, s)
+	}
+	if err != nil {
+		return err
 	}
 	if err := t.insertLinks(ctx, tb.kind, s.meta.ID, s.links); err != nil {
 		return err
@@ -200,6 +152,99 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 	}
 	return t.bumpParents(ctx, now, tb, s.meta.ID, s.parent, oldParent, s.create)
 }
+
+// insertObj writes the row of a new object and sets its Meta.
+func (t *txState) insertObj(ctx context.Context, now time.Time, s *saveSpec) error {
+	tb := s.tb
+	if tb.kind == ratsinfo.KindPaper {
+		if err := t.deferTitles(ctx); err != nil {
+			return err
+		}
+	}
+	cols := "body_id, created, modified, deleted, keyword, license"
+	if len(tb.cols) > 0 {
+		cols += ", " + strings.Join(tb.cols, ", ")
+	}
+	q := "INSERT INTO " + tb.name + " (" + cols + ") VALUES (?" + strings.Repeat(", ?", 5+len(tb.cols)) + ")"
+	args := append([]any{ref(s.body), now.UnixMicro(), now.UnixMicro(), false, strs(s.meta.Keyword), str(s.meta.License)}, s.vals...)
+	id, err := t.insert(ctx, q, args)
+	if err != nil {
+		return err
+	}
+	s.meta.ID = id
+	t.created[objKey{tb.kind, id}] = true
+	s.meta.Created, s.meta.Modified, s.meta.Deleted = fromMicros(now.UnixMicro()), fromMicros(now.UnixMicro()), false
+	if tb.kind == ratsinfo.KindBody {
+		s.body = s.meta.ID
+	}
+	return nil
+}
+
+// replaceObj overwrites the row of a live object if the Meta's Modified is still
+// the stored one (the update's precondition), sets its Meta, clears its old links
+// and returns its former embedding parent.
+func (t *txState) replaceObj(ctx context.Context, now time.Time, s *saveSpec) (oldParent int64, err error) {
+	tb := s.tb
+	cur, found, err := t.current(ctx, tb, s.meta.ID)
+	if err != nil {
+		return 0, err
+	}
+	if !found || cur.deleted {
+		return 0, ratsinfo.NotFound(tb.kind, s.meta.ID)
+	}
+	if tb.kind == ratsinfo.KindBody {
+		s.body = s.meta.ID
+	} else if cur.body != s.body {
+		return 0, &ratsinfo.Error{Code: ratsinfo.EINVALID, Fields: map[string]string{"body": "kann nicht geändert werden."},
+			Message: fmt.Sprintf("%s kann nicht in eine andere Körperschaft verschoben werden.", tb.kind.GermanName())}
+	}
+	if err := ratsinfo.CheckModified(tb.kind, s.meta.Modified, fromMicros(cur.modified)); err != nil {
+		return 0, err
+	}
+	mod := nextModified(now, cur.modified)
+	var set strings.Builder
+	set.WriteString("UPDATE " + tb.name + " SET modified = ?, keyword = ?, license = ?")
+	for _, c := range tb.cols {
+		if e, ok := tb.updateExpr[c]; ok {
+			set.WriteString(", " + c + " = " + e)
+		} else {
+			set.WriteString(", " + c + " = ?")
+		}
+	}
+	// The precondition again, in the UPDATE itself: on PostgreSQL a concurrent
+	// writer may have committed since current() read the row; the UPDATE waits
+	// for its lock and then finds no row with the modified we checked.
+	set.WriteString(" WHERE id = ? AND modified = ? RETURNING created")
+	args := append([]any{mod, strs(s.meta.Keyword), str(s.meta.License)}, s.vals...)
+	var created int64
+	err = t.queryRow(ctx, set.String(), append(args, s.meta.ID, cur.modified)...).Scan(&created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, t.conflict(ctx, tb, s.meta)
+	}
+	if err != nil {
+		return 0, err
+	}
+	s.meta.Created, s.meta.Modified, s.meta.Deleted = fromMicros(created), fromMicros(mod), false
+	return cur.parent, t.clearRefs(ctx, tb.kind, s.meta.ID, s.links)
+}
+
+// conflict reports an update that lost the race to a concurrent one, with the
+// modified time that won.
+func (t *txState) conflict(ctx context.Context, tb *table, m *ratsinfo.Meta) error {
+	cur, found, err := t.current(ctx, tb, m.ID)
+	if err != nil {
+		return err
+	}
+	if !found || cur.deleted {
+		return ratsinfo.NotFound(tb.kind, m.ID)
+	}
+	return cmp.Or(ratsinfo.CheckModified(tb.kind, m.Modified, fromMicros(cur.modified)), errRaced)
+}
+
+// errRaced is a row that changed between the precondition check and the UPDATE
+// and yet holds the modified that was checked: it cannot happen while modified
+// only grows (nextModified), and is reported rather than taken for success.
+var errRaced = errors.New("the row changed during the update")
 
 // remove soft-deletes an object: it keeps its row as a tombstone.
 func (t *txState) remove(ctx context.Context, now time.Time, tb *table, id int64) error {

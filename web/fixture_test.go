@@ -99,7 +99,7 @@ func buildWorld() (*world, error) {
 	if err := w.collectDemoSecrets(sys); err != nil {
 		return nil, err
 	}
-	w.web = NewServer(Config{BaseURL: "http://ratsinfo.test", Store: db, Now: clock,
+	w.web = NewServer(Config{BaseURL: "http://ratsinfo.test", Store: db, Feedback: db, Now: clock,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	mux := http.NewServeMux()
 	w.web.Register(mux)

@@ -147,7 +147,7 @@ func TestEnglishPages(t *testing.T) {
 	w := testWorld(t)
 	var mu sync.Mutex
 	missing := map[string]bool{}
-	srv := NewServer(Config{BaseURL: "http://ratsinfo.test", Store: w.store, Now: w.web.now})
+	srv := NewServer(Config{BaseURL: "http://ratsinfo.test", Store: w.store, Feedback: w.store, Now: w.web.now})
 	srv.untranslated = func(de string) { mu.Lock(); missing[de] = true; mu.Unlock() }
 	mux := http.NewServeMux()
 	srv.Register(mux)

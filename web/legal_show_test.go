@@ -23,7 +23,7 @@ func TestOwnLegalTexts(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(bodyDir, "impressum.txt"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srv := NewServer(Config{BaseURL: "http://ratsinfo.test", Store: w.store, Now: w.web.now, TextDir: dir})
+	srv := NewServer(Config{BaseURL: "http://ratsinfo.test", Store: w.store, Feedback: w.store, Now: w.web.now, TextDir: dir})
 	mux := http.NewServeMux()
 	srv.Register(mux)
 	get := func(path string) (int, string) {

@@ -20,13 +20,13 @@ type Config struct {
 	// BaseURL is the public address without trailing slash, e.g.
 	// https://ratsinfo.norderstedt.de; feeds, sitemaps and file links need it absolute.
 	BaseURL string
-	Store   ratsinfo.Store
+	Store   Store
 	Logger  *slog.Logger
 	// Now is the clock for "next meetings" and feed times; nil means time.Now.
 	// Tests fix it so that the demo city's dates stay in the future or past.
 	Now func() time.Time
 	// Feedback stores what citizens send through the accessibility and "report
-	// this file" forms; nil means Store, when it implements FeedbackStore too.
+	// this file" forms; nil turns the forms' sending off.
 	Feedback ratsinfo.FeedbackStore
 	// TextDir holds each body's own imprint and privacy notice as plain text:
 	// <TextDir>/<body id>/impressum.txt and datenschutz.txt, paragraphs separated
@@ -34,10 +34,17 @@ type Config struct {
 	TextDir string
 }
 
+// Store is what the website reads: the record, and whether the database answers
+// (the health check).
+type Store interface {
+	ratsinfo.RecordReader
+	ratsinfo.Pinger
+}
+
 // Server renders the website. It holds no request state and is safe for concurrent use.
 type Server struct {
 	baseURL  string
-	store    ratsinfo.Store
+	store    Store
 	feedback ratsinfo.FeedbackStore
 	textDir  string
 	log      *slog.Logger
@@ -60,9 +67,6 @@ func NewServer(cfg Config) *Server {
 		log:      cfg.Logger,
 		now:      cfg.Now,
 		loc:      ratsinfo.Berlin(),
-	}
-	if s.feedback == nil {
-		s.feedback, _ = cfg.Store.(ratsinfo.FeedbackStore)
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))

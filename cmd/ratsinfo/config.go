@@ -1,14 +1,20 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"net"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/sqldb"
 )
 
 // Config is everything the binary reads from flags and the environment. It is built
@@ -141,3 +147,44 @@ func (c *Config) freshSQLite() bool {
 }
 
 const shutdownTimeout = 10 * time.Second
+
+// withSetting adds to a storage error the setting that moves the storage: sqldb
+// and blob report the path and what failed, and only the binary knows its flags.
+// Storage that takes no writes (EUNAVAILABLE) is always named, the further codes
+// only where the storage alone can cause them (EINVALID when opening: a folder
+// that is missing); any other error stays as it is.
+func withSetting(err error, setting string, codes ...string) error {
+	var e *ratsinfo.Error
+	if !errors.As(err, &e) || (e.Code != ratsinfo.EUNAVAILABLE && !slices.Contains(codes, e.Code)) {
+		return err
+	}
+	named := *e
+	named.Message = strings.TrimSpace(e.Message) + " (Einstellung: " + setting + ")"
+	return &named
+}
+
+// dbSetting is the setting that says where the database is.
+func (c *Config) dbSetting() string {
+	if c.Database != "" {
+		return "--database"
+	}
+	return "--data-dir bzw. --database"
+}
+
+// storageSetting is the setting for errors that may come from the database or
+// the file folder alike (a full disk during an import).
+func (c *Config) storageSetting() string {
+	if c.Database != "" {
+		return "--data-dir bzw. --database"
+	}
+	return "--data-dir"
+}
+
+// openDB opens the configured database and names the setting in what fails.
+func (c *Config) openDB(ctx context.Context, opt sqldb.Options) (*sqldb.DB, error) {
+	db, err := sqldb.Open(ctx, c.dsn(), opt)
+	if err != nil {
+		return nil, withSetting(err, c.dbSetting(), ratsinfo.EINVALID)
+	}
+	return db, nil
+}

@@ -42,7 +42,7 @@ func (a *App) feedback(ctx context.Context, args []string) error {
 		filter.Since = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, ratsinfo.Berlin())
 	}
 	// Reading an existing database only: never create or migrate one here.
-	db, err := sqldb.Open(ctx, cfg.dsn(), sqldb.Options{Logger: a.logger(cfg.LogLevel)})
+	db, err := cfg.openDB(ctx, sqldb.Options{Logger: a.logger(cfg.LogLevel)})
 	if err != nil {
 		return err
 	}

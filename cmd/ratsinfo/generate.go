@@ -40,7 +40,7 @@ func (a *App) generate(ctx context.Context, args []string) error {
 		fmt.Fprintf(a.Stderr, "\r%d von %d Vorlagen (%.0f/s)   ", done, *papers, rate)
 	}
 	if err := demo.Generate(ratsinfo.SystemContext(ctx), db, blobs, *papers, progress); err != nil {
-		return fmt.Errorf("generate: %w", err)
+		return fmt.Errorf("generate: %w", withSetting(err, cfg.storageSetting()))
 	}
 	elapsed := time.Since(started)
 	fmt.Fprintf(a.Stderr, "\n")

@@ -78,7 +78,7 @@ func (a *App) importOparl(ctx context.Context, args []string) error {
 		if ctx.Err() != nil {
 			return fmt.Errorf("Import abgebrochen; der nächste Aufruf setzt an der letzten gespeicherten Seite fort")
 		}
-		return err
+		return withSetting(err, cfg.storageSetting())
 	}
 	return nil
 }

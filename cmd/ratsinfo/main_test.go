@@ -233,11 +233,19 @@ func TestCommandErrorsAreGerman(t *testing.T) {
 	if err := os.WriteFile(ro, []byte("kein Ordner"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A database path that is a folder: sqldb names the path, the binary the flag.
+	dbDir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dbDir, "ratsinfo.db"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		args []string
 		code int
 		want string
 	}{
+		{[]string{"migrate", "--data-dir", dbDir}, 1, filepath.Join(dbDir, "ratsinfo.db") + " kann nicht geschrieben werden"},
+		{[]string{"migrate", "--data-dir", dbDir}, 1, "(Einstellung: --data-dir bzw. --database)"},
+		{[]string{"migrate", "--database", "postgres://ratsinfo@127.0.0.1:1/fehlt?connect_timeout=2"}, 1, "(Einstellung: --database)"},
 		{[]string{"gibtsnicht"}, 2, "Unbekannter Befehl"},
 		{[]string{"serve", "--addr", "kaputt"}, 1, "--addr"},
 		{[]string{"serve", "--database", "mysql://x"}, 1, "--database"},

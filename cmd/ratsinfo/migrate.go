@@ -20,7 +20,7 @@ func (a *App) migrate(ctx context.Context, args []string) error {
 	if err := cfg.ensureDataDir(); err != nil {
 		return err
 	}
-	db, err := sqldb.Open(ctx, cfg.dsn(), sqldb.Options{Logger: a.logger(cfg.LogLevel), Migrate: true})
+	db, err := cfg.openDB(ctx, sqldb.Options{Logger: a.logger(cfg.LogLevel), Migrate: true})
 	if err != nil {
 		return err
 	}

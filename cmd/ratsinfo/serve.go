@@ -90,7 +90,7 @@ func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, log *slo
 	mux := http.NewServeMux()
 	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log, License: cfg.License})
 	api.Register(mux)
-	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Logger: log, TextDir: cfg.textDir()}).Register(mux)
+	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Logger: log, TextDir: cfg.textDir()}).Register(mux)
 	// CleanPaths answers non-canonical API paths with 301 before ServeMux would
 	// answer them with its own 307.
 	return api.CleanPaths(mux)
@@ -102,14 +102,14 @@ func openData(ctx context.Context, cfg *Config, migrate bool, log *slog.Logger) 
 	if err := cfg.ensureDataDir(); err != nil {
 		return nil, nil, err
 	}
-	db, err := sqldb.Open(ctx, cfg.dsn(), sqldb.Options{Logger: log, Migrate: migrate || cfg.freshSQLite()})
+	db, err := cfg.openDB(ctx, sqldb.Options{Logger: log, Migrate: migrate || cfg.freshSQLite()})
 	if err != nil {
 		return nil, nil, err
 	}
 	blobs, err := blob.NewDir(cfg.blobDir())
 	if err != nil {
 		db.Close()
-		return nil, nil, err
+		return nil, nil, withSetting(err, "--data-dir", ratsinfo.EINVALID)
 	}
 	return db, blobs, nil
 }

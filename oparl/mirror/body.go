@@ -15,8 +15,8 @@ import (
 
 // importer is the state of one Import call.
 type importer struct {
-	store  ratsinfo.Store
-	src    ratsinfo.SourceMap
+	store  ratsinfo.RecordStore
+	src    bookkeeping
 	blobs  ratsinfo.BlobStore
 	opt    Options
 	client *http.Client

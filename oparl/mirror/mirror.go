@@ -77,17 +77,26 @@ type Report struct {
 	listTotal, listDone              int    // its totalElements and objects read so far
 }
 
+// Store is what the mirror needs from the store: the record to read and write,
+// and its bookkeeping (source map and checkpoints), which commits in the same
+// transactions as the objects it covers.
+type Store interface {
+	ratsinfo.RecordStore
+	bookkeeping
+}
+
+// bookkeeping is the mirror's memory between runs.
+type bookkeeping interface {
+	ratsinfo.SourceMap
+	ratsinfo.Checkpoints
+}
+
 // Import mirrors the OParl endpoint whose System object is at systemURL into store,
-// file contents into blobs. store must also implement ratsinfo.SourceMap (sqldb.DB
-// does). Cancelling ctx stops the import; what was committed stays and the next run
-// resumes there. The error is non-nil only when the System cannot be read, the store
-// fails, or ctx ends.
-func Import(ctx context.Context, store ratsinfo.Store, blobs ratsinfo.BlobStore, systemURL string, opt Options) (*Report, error) {
-	src, ok := store.(ratsinfo.SourceMap)
-	if !ok {
-		return nil, fmt.Errorf("import oparl: the store %T keeps no source map", store)
-	}
-	im := newImporter(store, src, blobs, opt)
+// file contents into blobs. Cancelling ctx stops the import; what was committed
+// stays and the next run resumes there. The error is non-nil only when the System
+// cannot be read, the store fails, or ctx ends.
+func Import(ctx context.Context, store Store, blobs ratsinfo.BlobStore, systemURL string, opt Options) (*Report, error) {
+	im := newImporter(store, store, blobs, opt)
 	if b, ok := blobs.(ratsinfo.BlobBatcher); ok {
 		im.batch = b.NewBatch()
 		im.blobs = im.batch
@@ -102,7 +111,7 @@ func Import(ctx context.Context, store ratsinfo.Store, blobs ratsinfo.BlobStore,
 	return im.rep, err
 }
 
-func newImporter(store ratsinfo.Store, src ratsinfo.SourceMap, blobs ratsinfo.BlobStore, opt Options) *importer {
+func newImporter(store ratsinfo.RecordStore, src bookkeeping, blobs ratsinfo.BlobStore, opt Options) *importer {
 	if opt.Concurrency <= 0 {
 		opt.Concurrency = 4
 	}

@@ -185,7 +185,8 @@ func (c *conv) save(ctx context.Context, ref ratsinfo.SourceRef, found bool, x o
 			old, err = ops.find(im.store, ctx, ref.ID)
 		}
 		if err == nil && !metaOf(old).Deleted {
-			meta.ID = ref.ID
+			// The update's precondition: the stored object is the one compared.
+			meta.ID, meta.Modified = ref.ID, metaOf(old).Modified
 			if same(old, x) {
 				im.rep.add(&im.rep.Unchanged, 1)
 				return ref.ID, nil

@@ -13,46 +13,46 @@ type object interface{ Validate() error }
 
 // ops are the store calls of one kind, typed as object so that save stays generic.
 type ops struct {
-	find   func(s ratsinfo.Store, ctx context.Context, id int64) (object, error)
-	create func(s ratsinfo.Store, ctx context.Context, x object) error
-	update func(s ratsinfo.Store, ctx context.Context, x object) error
-	del    func(s ratsinfo.Store, ctx context.Context, id int64) error
+	find   func(s ratsinfo.RecordStore, ctx context.Context, id int64) (object, error)
+	create func(s ratsinfo.RecordStore, ctx context.Context, x object) error
+	update func(s ratsinfo.RecordStore, ctx context.Context, x object) error
+	del    func(s ratsinfo.RecordStore, ctx context.Context, id int64) error
 }
 
 func opsOf[T object](
-	find func(ratsinfo.Store, context.Context, int64) (T, error),
-	create, update func(ratsinfo.Store, context.Context, T) error,
-	del func(ratsinfo.Store, context.Context, int64) error,
+	find func(ratsinfo.RecordStore, context.Context, int64) (T, error),
+	create, update func(ratsinfo.RecordStore, context.Context, T) error,
+	del func(ratsinfo.RecordStore, context.Context, int64) error,
 ) ops {
 	return ops{
-		find: func(s ratsinfo.Store, ctx context.Context, id int64) (object, error) {
+		find: func(s ratsinfo.RecordStore, ctx context.Context, id int64) (object, error) {
 			x, err := find(s, ctx, id)
 			return x, err
 		},
-		create: func(s ratsinfo.Store, ctx context.Context, x object) error { return create(s, ctx, x.(T)) },
-		update: func(s ratsinfo.Store, ctx context.Context, x object) error { return update(s, ctx, x.(T)) },
+		create: func(s ratsinfo.RecordStore, ctx context.Context, x object) error { return create(s, ctx, x.(T)) },
+		update: func(s ratsinfo.RecordStore, ctx context.Context, x object) error { return update(s, ctx, x.(T)) },
 		del:    del,
 	}
 }
 
 // kindOps maps each kind to the store's methods (method expressions on the interface).
 var kindOps = map[ratsinfo.Kind]ops{
-	ratsinfo.KindBody: opsOf(ratsinfo.Store.FindBodyByID, ratsinfo.Store.CreateBody, ratsinfo.Store.UpdateBody, ratsinfo.Store.DeleteBody),
-	ratsinfo.KindLegislativeTerm: opsOf(ratsinfo.Store.FindLegislativeTermByID, ratsinfo.Store.CreateLegislativeTerm,
-		ratsinfo.Store.UpdateLegislativeTerm, ratsinfo.Store.DeleteLegislativeTerm),
-	ratsinfo.KindOrganization: opsOf(ratsinfo.Store.FindOrganizationByID, ratsinfo.Store.CreateOrganization,
-		ratsinfo.Store.UpdateOrganization, ratsinfo.Store.DeleteOrganization),
-	ratsinfo.KindPerson: opsOf(ratsinfo.Store.FindPersonByID, ratsinfo.Store.CreatePerson, ratsinfo.Store.UpdatePerson, ratsinfo.Store.DeletePerson),
-	ratsinfo.KindMembership: opsOf(ratsinfo.Store.FindMembershipByID, ratsinfo.Store.CreateMembership,
-		ratsinfo.Store.UpdateMembership, ratsinfo.Store.DeleteMembership),
-	ratsinfo.KindMeeting: opsOf(ratsinfo.Store.FindMeetingByID, ratsinfo.Store.CreateMeeting, ratsinfo.Store.UpdateMeeting, ratsinfo.Store.DeleteMeeting),
-	ratsinfo.KindAgendaItem: opsOf(ratsinfo.Store.FindAgendaItemByID, ratsinfo.Store.CreateAgendaItem,
-		ratsinfo.Store.UpdateAgendaItem, ratsinfo.Store.DeleteAgendaItem),
-	ratsinfo.KindPaper: opsOf(ratsinfo.Store.FindPaperByID, ratsinfo.Store.CreatePaper, ratsinfo.Store.UpdatePaper, ratsinfo.Store.DeletePaper),
-	ratsinfo.KindConsultation: opsOf(ratsinfo.Store.FindConsultationByID, ratsinfo.Store.CreateConsultation,
-		ratsinfo.Store.UpdateConsultation, ratsinfo.Store.DeleteConsultation),
-	ratsinfo.KindFile:     opsOf(ratsinfo.Store.FindFileByID, ratsinfo.Store.CreateFile, ratsinfo.Store.UpdateFile, ratsinfo.Store.DeleteFile),
-	ratsinfo.KindLocation: opsOf(ratsinfo.Store.FindLocationByID, ratsinfo.Store.CreateLocation, ratsinfo.Store.UpdateLocation, ratsinfo.Store.DeleteLocation),
+	ratsinfo.KindBody: opsOf(ratsinfo.RecordStore.FindBodyByID, ratsinfo.RecordStore.CreateBody, ratsinfo.RecordStore.UpdateBody, ratsinfo.RecordStore.DeleteBody),
+	ratsinfo.KindLegislativeTerm: opsOf(ratsinfo.RecordStore.FindLegislativeTermByID, ratsinfo.RecordStore.CreateLegislativeTerm,
+		ratsinfo.RecordStore.UpdateLegislativeTerm, ratsinfo.RecordStore.DeleteLegislativeTerm),
+	ratsinfo.KindOrganization: opsOf(ratsinfo.RecordStore.FindOrganizationByID, ratsinfo.RecordStore.CreateOrganization,
+		ratsinfo.RecordStore.UpdateOrganization, ratsinfo.RecordStore.DeleteOrganization),
+	ratsinfo.KindPerson: opsOf(ratsinfo.RecordStore.FindPersonByID, ratsinfo.RecordStore.CreatePerson, ratsinfo.RecordStore.UpdatePerson, ratsinfo.RecordStore.DeletePerson),
+	ratsinfo.KindMembership: opsOf(ratsinfo.RecordStore.FindMembershipByID, ratsinfo.RecordStore.CreateMembership,
+		ratsinfo.RecordStore.UpdateMembership, ratsinfo.RecordStore.DeleteMembership),
+	ratsinfo.KindMeeting: opsOf(ratsinfo.RecordStore.FindMeetingByID, ratsinfo.RecordStore.CreateMeeting, ratsinfo.RecordStore.UpdateMeeting, ratsinfo.RecordStore.DeleteMeeting),
+	ratsinfo.KindAgendaItem: opsOf(ratsinfo.RecordStore.FindAgendaItemByID, ratsinfo.RecordStore.CreateAgendaItem,
+		ratsinfo.RecordStore.UpdateAgendaItem, ratsinfo.RecordStore.DeleteAgendaItem),
+	ratsinfo.KindPaper: opsOf(ratsinfo.RecordStore.FindPaperByID, ratsinfo.RecordStore.CreatePaper, ratsinfo.RecordStore.UpdatePaper, ratsinfo.RecordStore.DeletePaper),
+	ratsinfo.KindConsultation: opsOf(ratsinfo.RecordStore.FindConsultationByID, ratsinfo.RecordStore.CreateConsultation,
+		ratsinfo.RecordStore.UpdateConsultation, ratsinfo.RecordStore.DeleteConsultation),
+	ratsinfo.KindFile:     opsOf(ratsinfo.RecordStore.FindFileByID, ratsinfo.RecordStore.CreateFile, ratsinfo.RecordStore.UpdateFile, ratsinfo.RecordStore.DeleteFile),
+	ratsinfo.KindLocation: opsOf(ratsinfo.RecordStore.FindLocationByID, ratsinfo.RecordStore.CreateLocation, ratsinfo.RecordStore.UpdateLocation, ratsinfo.RecordStore.DeleteLocation),
 }
 
 // metaOf returns the Meta every domain type embeds.

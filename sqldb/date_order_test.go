@@ -15,7 +15,7 @@ func TestPapersByDate(t *testing.T) {
 		c := newCity(t, db)
 		mk := func(name, ref string, d ratsinfo.Date, published bool) *ratsinfo.Paper {
 			p := &ratsinfo.Paper{BodyID: c.body.ID, Name: name, Reference: ref, PaperType: ratsinfo.PaperTypeResolution, Date: d, Published: published}
-			must(t, db.CreatePaper(staff, p))
+			must(t, db.CreatePaper(writer, p))
 			return p
 		}
 		newer := mk("Neubau der Grundschule Harksheide", "B 24/0001", ratsinfo.NewDate(2024, 5, 1), true)
@@ -54,7 +54,7 @@ func TestPapersByDate(t *testing.T) {
 			}
 		}
 		newer.Name = "Neubau der Gesamtschule Harksheide"
-		must(t, db.UpdatePaper(staff, newer))
+		must(t, db.UpdatePaper(writer, newer))
 		if ids, _ := find(ratsinfo.PaperQuery{Text: "grundschule"}); len(ids) != 0 {
 			t.Errorf("renamed paper still found under its old name: %v", ids)
 		}

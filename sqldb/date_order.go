@@ -8,8 +8,8 @@ import (
 	"github.com/ratsinfo/ratsinfo"
 )
 
-// The website's ordered queries: meetings by start time and papers newest first.
-// They select ids only, under the same visibility conditions as every list
+// Reads in date order: meetings by start time (calendars, "next meetings") and
+// papers newest first (the paper list and its filters). They select ids only, under the same visibility conditions as every list
 // (listCond), and then load the objects through the ordinary finders, so how an
 // object is read and redacted stays in one place.
 
@@ -30,7 +30,7 @@ func (db *DB) FindMeetingsByStart(ctx context.Context, r ratsinfo.MeetingRange) 
 	if r.Descending {
 		order = " ORDER BY t.start_at DESC, t.id DESC"
 	}
-	ids, _, err := db.selectIDs(ctx, "SELECT t.id, 0 FROM meeting t"+c.sql()+order, c.args, 0, r.Limit)
+	ids, err := db.selectIDs(ctx, "SELECT t.id FROM meeting t"+c.sql()+order, c.args, 0, r.Limit)
 	if err != nil {
 		return nil, wrap("find meetings by start", err)
 	}
@@ -95,7 +95,7 @@ func (db *DB) FindPapersByDate(ctx context.Context, pq ratsinfo.PaperQuery) ([]*
 		// sorting them is cheaper than walking all papers.
 		c.where[trigram] = "+" + c.where[trigram]
 	}
-	ids, _, err := db.selectIDs(ctx, "SELECT t.id, 0 FROM paper t"+c.sql()+order, c.args, pq.Offset, pq.Limit)
+	ids, err := db.selectIDs(ctx, "SELECT t.id FROM paper t"+c.sql()+order, c.args, pq.Offset, pq.Limit)
 	if err != nil {
 		return nil, 0, wrap("find papers by date", err)
 	}
@@ -153,8 +153,9 @@ func (db *DB) linkedFrom(c *cond, kind string, ids []int64) {
 	c.add("t.id IN (SELECT l.src FROM link l WHERE l.kind = '"+kind+"' AND "+strings.Join(sub.where, " AND ")+")", sub.args...)
 }
 
-// selectIDs runs a query of (id, total) rows with offset and limit.
-func (db *DB) selectIDs(ctx context.Context, q string, args []any, offset, limit int) ([]int64, int, error) {
+// selectIDs runs a query of ids with offset and limit. The total, where a page
+// needs one, is a separate cached count (cachedCount).
+func (db *DB) selectIDs(ctx context.Context, q string, args []any, offset, limit int) ([]int64, error) {
 	if limit > 0 {
 		q += " LIMIT ?"
 		args = append(args, limit)
@@ -171,19 +172,18 @@ func (db *DB) selectIDs(ctx context.Context, q string, args []any, offset, limit
 	}
 	rows, err := db.reader(ctx).query(ctx, q, args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	defer rows.Close()
 	var ids []int64
-	total := 0
 	for rows.Next() {
 		var id int64
-		if err := rows.Scan(&id, &total); err != nil {
-			return nil, 0, err
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
 		}
 		ids = append(ids, id)
 	}
-	return ids, total, rows.Err()
+	return ids, rows.Err()
 }
 
 // inOrder returns xs in the order of ids; ids without an object are skipped.

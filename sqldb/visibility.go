@@ -1,0 +1,79 @@
+package sqldb
+
+import "github.com/ratsinfo/ratsinfo"
+
+// What a viewer sees is decided here: every SQL fragment and every redaction that
+// depends on the viewer, with its reason. Reads take the viewer from the context
+// (ratsinfo.ViewerFrom) and use these; nothing else in the package compares roles.
+//
+// The rules, for the public (staff and the program itself see everything live):
+//   - A paper that was never published does not exist; one that was published and
+//     is withdrawn is a tombstone. Its consultations follow it.
+//   - A file exists when something the public sees attaches it; a location when
+//     nothing uses it yet or something public does. The write side keeps these
+//     facts in backref.public (saveSpec.public: a published paper, a public agenda
+//     item, a person who consented, every meeting, organization and body).
+//   - A non-public agenda item shows only that it exists, where, and its number.
+//   - A person's contact data needs the person's consent to publish.
+//   - Embedded lists and links name no deleted objects and, for the public, no
+//     papers it cannot see.
+
+// visibility returns, for a viewer, the condition under which a row exists at all
+// and the expression that makes it a tombstone. Every read of every kind goes
+// through it (listCond).
+func visibility(k ratsinfo.Kind, v ratsinfo.Viewer) (exists, deleted string) {
+	if v.SeesNonPublic() {
+		return "", "t.deleted"
+	}
+	switch k {
+	case ratsinfo.KindPaper:
+		// Never published: does not exist. Published once, withdrawn since: tombstone.
+		return "(t.published OR t.ever_published)", "(t.deleted OR NOT t.published)"
+	case ratsinfo.KindConsultation:
+		return "EXISTS (SELECT 1 FROM paper p WHERE p.id = t.paper_id AND (p.published OR p.ever_published))",
+			"(t.deleted OR NOT EXISTS (SELECT 1 FROM paper p WHERE p.id = t.paper_id AND p.published))"
+	case ratsinfo.KindFile:
+		return "EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'File' AND r.dst_id = t.id AND r.public)", "t.deleted"
+	case ratsinfo.KindLocation:
+		return "(NOT EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'Location' AND r.dst_id = t.id)" +
+			" OR EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'Location' AND r.dst_id = t.id AND r.public))", "t.deleted"
+	}
+	return "", "t.deleted"
+}
+
+// backrefVisible keeps the back-references (who attaches a file or uses a
+// location) that the viewer may follow: the public only those from public objects.
+func backrefVisible(v ratsinfo.Viewer) string {
+	if v.SeesNonPublic() {
+		return "r.live"
+	}
+	return "r.public"
+}
+
+// publicPaperJoin keeps only link targets (or sources) that the public sees.
+func publicPaperJoin(v ratsinfo.Viewer, col string) string {
+	if v.SeesNonPublic() {
+		return ""
+	}
+	return "JOIN paper p ON p.id = " + col + " AND p.published AND NOT p.deleted "
+}
+
+// liveFileJoin drops deleted files from embedded file lists (OParl: embedded lists
+// contain no deleted objects).
+const liveFileJoin = "JOIN file f ON f.id = l.dst AND NOT f.deleted "
+
+// redactAgendaItem leaves of a non-public item, for the public, only that it
+// exists, where, and its number: the agenda must show the gap in its numbering.
+func redactAgendaItem(a *ratsinfo.AgendaItem, v ratsinfo.Viewer) {
+	if !v.SeesNonPublic() && !a.Public {
+		*a = ratsinfo.AgendaItem{Meta: a.Meta, MeetingID: a.MeetingID, Position: a.Position, Number: a.Number}
+	}
+}
+
+// redactPerson drops contact data, which is personal: without consent the public
+// never gets it.
+func redactPerson(p *ratsinfo.Person, v ratsinfo.Viewer) {
+	if !v.SeesNonPublic() && !p.ContactConsent {
+		p.Phone, p.Email, p.LocationID = nil, nil, 0
+	}
+}
