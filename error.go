@@ -88,6 +88,7 @@ var kindGerman = map[Kind]string{
 	KindConsultation:    "Die Beratung",
 	KindFile:            "Die Datei",
 	KindLocation:        "Der Ort",
+	KindFeedback:        "Die Rückmeldung",
 }
 
 // GermanName returns the German name of a kind with its article, e.g. "Die Vorlage".
