@@ -224,7 +224,7 @@ func (c *conv) skip(err error) error {
 	}
 	sort.Strings(fields)
 	c.im.rep.skip(fmt.Sprintf("%s (%s)", c.kind, strings.Join(fields, ", ")))
-	c.im.opt.Logger.Warn("Objekt übersprungen", "url", c.v.url, "grund", ratsinfo.ErrorMessage(err))
+	c.im.opt.Logger.Warn("Objekt übersprungen", "url", c.v.url, "reason", ratsinfo.ErrorMessage(err))
 	return nil
 }
 

@@ -113,7 +113,7 @@ func (im *importer) dereference(ctx context.Context, urls []string) error {
 				defer wg.Done()
 				o, err := im.fetchObject(ctx, u)
 				if err != nil {
-					im.opt.Logger.Info("verlinktes Objekt fehlt", "url", u, "fehler", err)
+					im.opt.Logger.Info("verlinktes Objekt fehlt", "url", u, "err", err)
 					return
 				}
 				got[i] = o
