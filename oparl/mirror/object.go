@@ -178,15 +178,15 @@ func (c *conv) save(ctx context.Context, ref ratsinfo.SourceRef, found bool, x o
 	if err := x.Validate(); err != nil {
 		return 0, c.skip(err)
 	}
-	meta := metaOf(x)
+	meta := x.Base()
 	if found && ref.ID != 0 && ref.Kind == c.kind {
 		old, err := c.stored, error(nil)
-		if old == nil || metaOf(old).ID != ref.ID {
+		if old == nil || old.Base().ID != ref.ID {
 			old, err = ops.find(im.store, ctx, ref.ID)
 		}
-		if err == nil && !metaOf(old).Deleted {
+		if err == nil && !old.Base().Deleted {
 			meta.ID = ref.ID
-			if same(old, x) {
+			if ops.same(old, x) {
 				im.rep.add(&im.rep.Unchanged, 1)
 				return ref.ID, nil
 			}
