@@ -2,7 +2,7 @@
 // into our store and keeps it current: a full crawl on the first run, then per list
 // only what changed since the last successful run (modified_since), tombstones
 // applied as deletions. It is built for the endpoints that exist, not the ones the
-// specification describes: every known vendor fault (see NOTES section 5) is
+// specification describes: every known vendor fault (docs/oparl-vendor-faults.md) is
 // repaired where possible, counted, and reported; only an unreachable System stops
 // an import.
 //
