@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ratsinfo/ratsinfo/internal/testenv"
 )
 
 // huertgenwaldBase is the vendor URL the crawl was taken from; the replay
@@ -31,9 +33,7 @@ var archive []byte
 // when zstd is missing.
 func unpackHuertgenwald(t testing.TB) string {
 	t.Helper()
-	if _, err := exec.LookPath("zstd"); err != nil {
-		t.Skip("zstd ist nicht installiert (Debian-Paket zstd); Hürtgenwald-Replay-Test übersprungen")
-	}
+	testenv.LookPath(t, "zstd", "zstd", "Hürtgenwald-Replay-Tests")
 	dir := t.TempDir()
 	cmd := exec.Command("tar", "--zstd", "-xf", "-", "-C", dir)
 	cmd.Stdin = bytes.NewReader(archive)
