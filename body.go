@@ -36,20 +36,15 @@ func (b *Body) Validate() error {
 	}
 	v.urls("equivalent", &b.Equivalent)
 	v.text("contactEmail", &b.ContactEmail)
-	if b.ContactEmail != "" && !emailPattern.MatchString(b.ContactEmail) {
+	if b.ContactEmail != "" && !ValidEmail(b.ContactEmail) {
 		v.add("contactEmail", "ist keine gültige E-Mail-Adresse.")
 	}
 	v.text("contactName", &b.ContactName)
 	v.text("classification", &b.Classification)
-	v.ids("location", []int64{b.LocationID}[:boolInt(b.LocationID != 0)])
-	return v.err()
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
+	if b.LocationID != 0 {
+		v.ids("location", []int64{b.LocationID})
 	}
-	return 0
+	return v.err()
 }
 
 // LegislativeTerm is a Wahlperiode of a body. OParl embeds it in Body.

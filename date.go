@@ -2,6 +2,7 @@ package ratsinfo
 
 import (
 	"fmt"
+	"sync"
 	"time"
 	// Embedded so Europe/Berlin exists on machines without a zoneinfo database.
 	_ "time/tzdata"
@@ -83,10 +84,14 @@ func (d Date) Before(e Date) bool { return d.String() < e.String() }
 
 // Berlin is the time zone of German councils. The tzdata is embedded (see the
 // imports), so this never fails on a bare machine.
-func Berlin() *time.Location {
+func Berlin() *time.Location { return berlin() }
+
+// berlin loads the zone once: LoadLocation parses the zone data on every call,
+// and Berlin is asked for every date a page shows.
+var berlin = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
 		panic("ratsinfo: time zone Europe/Berlin missing: " + err.Error())
 	}
 	return loc
-}
+})

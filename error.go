@@ -126,6 +126,7 @@ var kindGerman = map[Kind]string{
 	KindConsultation:    "Die Beratung",
 	KindFile:            "Die Datei",
 	KindLocation:        "Der Ort",
+	KindFeedback:        "Die Rückmeldung",
 }
 
 // Label returns the German name of a kind with its article as a translatable

@@ -2,11 +2,14 @@ package ratsinfo
 
 import (
 	"context"
-	"net/mail"
 	"strings"
 	"time"
 	"unicode/utf8"
 )
+
+// KindFeedback names feedback in validation messages ("Die Rückmeldung enthält
+// …"). It is no OParl type: feedback never enters the record or the change feed.
+const KindFeedback Kind = "Feedback"
 
 // Kinds of feedback a citizen can send from the website.
 const (
@@ -29,7 +32,7 @@ const (
 const (
 	MaxFeedbackText  = 5000
 	MaxFeedbackName  = 200
-	MaxFeedbackEmail = 254
+	MaxFeedbackEmail = maxEmail
 )
 
 // Feedback is one message a citizen sent through a form on the website. It goes to
@@ -51,7 +54,7 @@ type Feedback struct {
 // Validate trims the fields and checks them. Field names are the form's names
 // ("text", "name", "email"), so the website can mark the field to fix.
 func (f *Feedback) Validate() error {
-	v := &validator{kind: "Die Rückmeldung"}
+	v := newValidator(KindFeedback)
 	v.required("text", &f.Text)
 	if utf8.RuneCountInString(f.Text) > MaxFeedbackText {
 		v.add("text", "ist zu lang. Bitte kürzen Sie die Nachricht auf höchstens 5000 Zeichen.")
@@ -61,7 +64,7 @@ func (f *Feedback) Validate() error {
 		v.add("name", "ist zu lang oder enthält Zeilenumbrüche. Bitte nur den Namen in einer Zeile angeben.")
 	}
 	v.text("email", &f.Email)
-	if f.Email != "" && !validEmail(f.Email) {
+	if f.Email != "" && !ValidEmail(f.Email) {
 		v.add("email", "ist ungültig. Bitte prüfen Sie sie oder lassen Sie das Feld leer.")
 	}
 	switch f.Kind {
@@ -84,20 +87,6 @@ func (f *Feedback) Validate() error {
 		f.Page = f.Page[:500]
 	}
 	return v.err()
-}
-
-// validEmail accepts a bare address (no display name) with a dot in the domain:
-// an address the council office can answer to.
-func validEmail(s string) bool {
-	if len(s) > MaxFeedbackEmail {
-		return false
-	}
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" {
-		return false
-	}
-	at := strings.LastIndexByte(s, '@')
-	return at > 0 && strings.Contains(s[at+1:], ".")
 }
 
 // FeedbackFilter selects feedback, newest first.

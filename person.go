@@ -48,7 +48,7 @@ func (p *Person) Validate() error {
 	v.texts("phone", &p.Phone)
 	v.texts("email", &p.Email)
 	for _, e := range p.Email {
-		if !emailPattern.MatchString(e) {
+		if !ValidEmail(e) {
 			v.addf("email", "%s ist keine gültige E-Mail-Adresse.", e)
 		}
 	}

@@ -17,7 +17,7 @@ func (s *System) Validate() error {
 	v.meta(&s.Meta)
 	v.required("name", &s.Name)
 	v.text("contactEmail", &s.ContactEmail)
-	if s.ContactEmail != "" && !emailPattern.MatchString(s.ContactEmail) {
+	if s.ContactEmail != "" && !ValidEmail(s.ContactEmail) {
 		v.add("contactEmail", "ist keine gültige E-Mail-Adresse.")
 	}
 	v.text("contactName", &s.ContactName)

@@ -2,6 +2,7 @@ package ratsinfo
 
 import (
 	"encoding/json"
+	"net/mail"
 	"net/url"
 	"regexp"
 	"strings"
@@ -128,7 +129,25 @@ func IsURL(s string) bool {
 
 var agsPattern = regexp.MustCompile(`^[0-9]{8}$`)
 var rgsPattern = regexp.MustCompile(`^[0-9]{12}$`)
-var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// maxEmail is the longest address SMTP can deliver to (RFC 5321, 4.5.3.1.3).
+const maxEmail = 254
+
+// ValidEmail is the one e-mail rule of the system: a bare address (no display
+// name, no "mailto:") with a dot in the domain, at most 254 bytes long. That is an
+// address the council office can answer to; the website's forms, the record's
+// contact addresses and the mirror's repair all ask this function.
+func ValidEmail(s string) bool {
+	if len(s) > maxEmail {
+		return false
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	return at > 0 && strings.Contains(s[at+1:], ".")
+}
 
 // ValidateGeoJSON checks that s is a complete GeoJSON Feature whose point coordinates
 // are [longitude, latitude] in range. OParl demands a Feature; real servers send bare

@@ -147,3 +147,36 @@ func TestDates(t *testing.T) {
 		t.Error("web paths changed; they are linked from OParl and must stay stable")
 	}
 }
+
+// TestValidEmail is the one e-mail rule that the forms, the record and the
+// mirror's repair share.
+func TestValidEmail(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"rathaus@norderstedt.de", true},
+		{"max.mustermann@stadt-beispiel.example.org", true},
+		{"a+filter@example.org", true},
+		{"", false},
+		{"rathaus-at-norderstedt", false},
+		{"rat@localhost", false},            // no dot in the domain: nobody answers there
+		{"max.mustermann@localhost", false}, // a dot in the local part is not one in the domain
+		{"mailto:rat@example.org", false},   // a link, not an address
+		{"Rat <rat@example.org>", false},    // display names are the mirror's to strip
+		{"rat@example.org ", false},         // callers trim first
+		{"rat @example.org", false},
+		{"rat@@example.org", false},
+		{"rat..haus@example.org", false},
+		{"rat@example..org", false},
+		{"rat@.example.org", false},
+		{"@example.org", false},
+		{strings.Repeat("a", 64) + "@" + strings.Repeat("b", 186) + ".de", true}, // 254 bytes
+		{strings.Repeat("a", 64) + "@" + strings.Repeat("b", 187) + ".de", false},
+	}
+	for _, tc := range cases {
+		if got := ValidEmail(tc.in); got != tc.want {
+			t.Errorf("ValidEmail(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -114,7 +114,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 		if err := db.apply(ctx, m); err != nil {
 			return err
 		}
-		db.log.Info("Datenbankschema migriert", "version", m.version, "datei", m.name)
+		db.log.Info("Datenbankschema migriert", "version", m.version, "file", m.name)
 	}
 	return nil
 }

@@ -13,6 +13,8 @@ import (
 	"unicode"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/ratsinfo/ratsinfo/internal/testenv"
 )
 
 // TestBrowserPrintPaper prints the answer paper's page to PDF in Chromium, as a
@@ -21,11 +23,8 @@ import (
 // full text) and nothing of the screen's furniture (navigation, search box,
 // footer, file actions): that is what the print stylesheet is for.
 func TestBrowserPrintPaper(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("Drucktest übersprungen: pdftotext fehlt (Debian-Paket poppler-utils).")
-	}
 	ctx := chromium(t)
+	pdftotext := testenv.LookPath(t, "pdftotext", "poppler-utils", "Drucktest")
 	w := testWorld(t)
 	// ?lang=de: headless Chromium asks for English, and the labels checked are German.
 	path := fmt.Sprintf("/vorlagen/%d?lang=de", w.city.AnswerPaperID)

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/ratsinfo/ratsinfo/internal/testenv"
 )
 
 // Browser tests run the real server in headless Chromium: axe-core on every page
@@ -19,11 +21,9 @@ import (
 
 func browser(t *testing.T) (context.Context, string) {
 	t.Helper()
-	axePath := os.Getenv("RATSINFO_TEST_AXE")
-	if axePath == "" {
-		t.Skip("Browsertests übersprungen: RATSINFO_TEST_AXE nennt keine axe.min.js (npm-Paket axe-core).")
-	}
 	ctx := chromium(t)
+	// axe.min.js of the npm package axe-core.
+	axePath := testenv.Getenv(t, "RATSINFO_TEST_AXE", "Barrierefreiheitstests im Browser")
 	axe, err := os.ReadFile(axePath)
 	if err != nil {
 		t.Fatalf("axe-core lesen: %v", err)
@@ -35,10 +35,7 @@ func browser(t *testing.T) (context.Context, string) {
 // printing; it skips the test when RATSINFO_TEST_CHROMIUM names no browser.
 func chromium(t *testing.T) context.Context {
 	t.Helper()
-	bin := os.Getenv("RATSINFO_TEST_CHROMIUM")
-	if bin == "" {
-		t.Skip("Browsertests übersprungen: RATSINFO_TEST_CHROMIUM nennt keinen Chromium (z. B. /usr/bin/chromium).")
-	}
+	bin := testenv.Getenv(t, "RATSINFO_TEST_CHROMIUM", "Browsertests") // e.g. /usr/bin/chromium
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),

@@ -1,11 +1,12 @@
 // Package huertgenwald serves the real OParl 1.0 crawl of Gemeinde Hürtgenwald
-// (SD.NET RIM, in ../shared) from a loopback server, as the vendor did, for the tests
+// (SD.NET RIM, in testdata/) from a loopback server, as the vendor did, for the tests
 // of the validator and the mirror: a typical vendor endpoint with its real defects.
 // It is test support only and imports package testing for that reason.
 package huertgenwald
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -14,53 +15,29 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ratsinfo/ratsinfo/internal/testenv"
 )
 
 // huertgenwaldBase is the vendor URL the crawl was taken from; the replay
 // server rewrites it to its own loopback address.
 const huertgenwaldBase = "https://sdnetrim.kdvz-frechen.de/rim4220/webservice/oparl/v1.0/"
 
-// sharedDir finds ../shared, the data folder next to the repository: RATSINFO_SHARED,
-// or the folder beside the module root, found from the test's working directory.
-func sharedDir(t testing.TB) string {
-	if d := os.Getenv("RATSINFO_SHARED"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("Modulwurzel nicht gefunden; RATSINFO_SHARED setzen – Replay-Test übersprungen")
-		}
-		dir = parent
-	}
-	d, err := filepath.Abs(filepath.Join(dir, "..", "shared"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+// archive is the crawl, kept in the repository (testdata/README.md says where it
+// comes from) and embedded, so that a test in any package finds it.
+//
+//go:embed testdata/cache_huertgenwald.tar.zst
+var archive []byte
 
-// unpackHuertgenwald extracts the crawl into a temp folder, or skips the
-// test when the dump or zstd is missing.
+// unpackHuertgenwald extracts the crawl into a temp folder, or skips the test
+// when zstd is missing.
 func unpackHuertgenwald(t testing.TB) string {
 	t.Helper()
-	archive := filepath.Join(sharedDir(t), "oparl/examples/real/sdnetrim-huertgenwald-1.0/cache_huertgenwald.tar.zst")
-	if _, err := os.Stat(archive); err != nil {
-		t.Skipf("Hürtgenwald-Abzug fehlt (%s); ../shared fehlt oder RATSINFO_SHARED setzen – Replay-Test übersprungen", archive)
-	}
-	if _, err := exec.LookPath("zstd"); err != nil {
-		t.Skip("zstd ist nicht installiert (Debian-Paket zstd); Replay-Test übersprungen")
-	}
+	testenv.LookPath(t, "zstd", "zstd", "Hürtgenwald-Replay-Tests")
 	dir := t.TempDir()
-	out, err := exec.Command("tar", "--zstd", "-xf", archive, "-C", dir).CombinedOutput()
-	if err != nil {
+	cmd := exec.Command("tar", "--zstd", "-xf", "-", "-C", dir)
+	cmd.Stdin = bytes.NewReader(archive)
+	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tar --zstd: %v\n%s", err, out)
 	}
 	return dir

@@ -8,10 +8,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/url"
-	"os"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+
+	"github.com/ratsinfo/ratsinfo/internal/testenv"
 )
 
 // DSN creates a fresh database on the server that RATSINFO_TEST_POSTGRES names,
@@ -19,10 +20,7 @@ import (
 // is skipped with a message that says so.
 func DSN(t testing.TB) string {
 	t.Helper()
-	base := os.Getenv("RATSINFO_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("PostgreSQL-Tests übersprungen: RATSINFO_TEST_POSTGRES ist nicht gesetzt")
-	}
+	base := testenv.Getenv(t, "RATSINFO_TEST_POSTGRES", "PostgreSQL-Tests")
 	admin, err := sql.Open("pgx", base)
 	if err != nil {
 		t.Fatal(err)

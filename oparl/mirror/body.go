@@ -4,62 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
 )
-
-// importer is the state of one Import call.
-type importer struct {
-	store  ratsinfo.RecordStore
-	src    bookkeeping
-	blobs  ratsinfo.BlobStore
-	opt    Options
-	client *http.Client
-	sem    chan struct{}
-	rep    *Report
-	berlin *time.Location
-
-	version11 bool  // the System speaks OParl 1.1 (embedded objects need timestamps)
-	allowBody bool  // a Body may be imported now (only from the System's body list)
-	withFiles bool  // list pages get their file contents prefetched (not the body list)
-	body      int64 // local id of the body being mirrored
-
-	// known is the source map as it was when the import started, loaded in one
-	// query (a SELECT per object was the largest cost after file syncs), and
-	// knownBlobs the blob checkpoints likewise. The page fetcher reads them too,
-	// so they are never written after the load.
-	known      map[string]ratsinfo.SourceRef
-	knownBlobs map[string]blobInfo
-	// cache holds source refs committed in this run, staged those of the open
-	// transaction (merged on commit, dropped on rollback); blobCache and
-	// blobStaged the same for blob checkpoints. Only the writer goroutine uses them.
-	cache, staged         map[string]ratsinfo.SourceRef
-	blobCache, blobStaged map[string]blobInfo
-	// fetched are the access URLs the page fetcher downloaded in this run.
-	fetched sync.Map
-	// needSync says the open transaction downloaded contents itself (files
-	// reached only by reference, the fix-up pass): inTx syncs the batch first.
-	needSync bool
-	// noLimit is set once the server refused a page-size hint (limit=).
-	noLimit atomic.Bool
-	// batch, if the blob store has batches, takes downloads without a sync per
-	// file; inTx syncs it before each commit.
-	batch ratsinfo.BlobBatch
-	// blobs downloaded for the page being written: accessUrl → content.
-	downloads map[string]blobInfo
-	// missing are URLs that could not be fetched in this run (404 and the like).
-	missing map[string]bool
-	// pending are URLs with a pending entry (pending.go), stored or written in
-	// this run.
-	pending map[string]bool
-	// done are the objects already imported in this run, by source URL.
-	done map[string]int64
-}
 
 // bodyLists are a body's external lists in import order: what others point to
 // comes first (locations, organizations, persons), so that most references
@@ -139,7 +88,7 @@ func (im *importer) mirrorBody(ctx context.Context, o map[string]any) error {
 	err := im.inTx(ctx, func(ctx context.Context) error {
 		im.allowBody = true
 		defer func() { im.allowBody = false }()
-		id, err := im.importObject(ctx, o, ratsinfo.KindBody, nil, standalone)
+		id, err := im.importObject(ctx, importReq{obj: o, want: ratsinfo.KindBody, index: standalone})
 		im.body = id
 		return err
 	})
@@ -263,7 +212,7 @@ func (im *importer) writePages(ctx context.Context, lists []listRun, pgs []*page
 		for _, pg := range pgs {
 			l := &lists[pg.list]
 			for _, o := range pg.data {
-				if _, err := im.importObject(ctx, o, l.kind, nil, standalone); err != nil {
+				if _, err := im.importObject(ctx, importReq{obj: o, want: l.kind, index: standalone}); err != nil {
 					return err
 				}
 			}

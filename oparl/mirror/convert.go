@@ -53,7 +53,7 @@ const (
 // child imports one embedded object of kind k under the object being converted.
 func (c *conv) child(ctx context.Context, o map[string]any, ref string, k ratsinfo.Kind, par *parent, index int) (int64, error) {
 	if o != nil {
-		return c.im.importObj(ctx, o, k, par, index, false, "")
+		return c.im.importObject(ctx, importReq{obj: o, want: k, par: par, index: index})
 	}
 	return c.ref(ctx, ref, k)
 }
@@ -62,7 +62,7 @@ func (c *conv) children(ctx context.Context, key string, k ratsinfo.Kind) ([]int
 	objs, refs := c.v.children(key)
 	var out []int64
 	for i, o := range objs {
-		id, err := c.im.importObj(ctx, o, k, nil, i, false, "")
+		id, err := c.im.importObject(ctx, importReq{obj: o, want: k, index: i})
 		if err != nil {
 			return nil, err
 		}
@@ -102,7 +102,9 @@ func (c *conv) file(ctx context.Context, ref ratsinfo.SourceRef, found bool) (in
 	if n, ok := v.integer("size"); ok && n >= 0 {
 		f.Size = n
 	}
-	c.fileRepairs(f)
+	// Repaired before the download: the content is checked against the
+	// SHA-512, and a MIME type dropped here is taken from the content.
+	_ = c.validate(f) // what is still wrong is reported when it is saved
 	var err error
 	if f.MasterFileID, err = c.ref(ctx, v.link("masterFile"), ratsinfo.KindFile); err != nil {
 		return 0, err
@@ -136,10 +138,6 @@ func (c *conv) organization(ctx context.Context, ref ratsinfo.SourceRef, found b
 		ShortName: v.str("shortName"), Post: v.strs("post"), OrganizationType: v.str("organizationType"),
 		Classification: v.str("classification"), StartDate: v.date("startDate"), EndDate: v.date("endDate"),
 		Website: v.urlProp("website"), ExternalBody: v.urlProp("externalBody")}
-	if !validOrgType[o.OrganizationType] {
-		c.im.rep.repair("organization-type", 1)
-		o.OrganizationType = ratsinfo.OrgTypeOther
-	}
 	if o.Name == "" {
 		o.Name = o.ShortName
 	}
@@ -156,19 +154,14 @@ func (c *conv) organization(ctx context.Context, ref ratsinfo.SourceRef, found b
 	return c.save(ctx, ref, found, o)
 }
 
-var validOrgType = map[string]bool{"": true, ratsinfo.OrgTypeCommittee: true, ratsinfo.OrgTypeParty: true,
-	ratsinfo.OrgTypeFaction: true, ratsinfo.OrgTypeAdminUnit: true, ratsinfo.OrgTypeExternal: true,
-	ratsinfo.OrgTypeInstitute: true, ratsinfo.OrgTypeOther: true}
-
 func (c *conv) person(ctx context.Context, ref ratsinfo.SourceRef, found bool) (int64, error) {
 	v := c.v
 	p := &ratsinfo.Person{Meta: v.meta(c.embedded()), BodyID: c.im.body, Name: v.str("name"),
 		FamilyName: v.str("familyName"), GivenName: v.str("givenName"), FormOfAddress: v.str("formOfAddress"),
 		Affix: v.str("affix"), Title: v.strs("title"), Gender: v.str("gender"), Phone: v.strs("phone"),
-		Email: c.emails(v.strs("email")), Status: v.strs("status"), Life: v.str("life"), LifeSource: v.str("lifeSource"),
+		Email: v.strs("email"), Status: v.strs("status"), Life: v.str("life"), LifeSource: v.str("lifeSource"),
 		// The source published the contact data in its open API already.
 		ContactConsent: true}
-	c.personRepairs(p)
 	var err error
 	if lo, _ := v.child("locationObject"); lo != nil {
 		p.LocationID, err = c.child(ctx, lo, "", ratsinfo.KindLocation, nil, embeddedSingle)
@@ -185,7 +178,7 @@ func (c *conv) person(ctx context.Context, ref ratsinfo.SourceRef, found bool) (
 	objs, _ := v.children("membership")
 	par := &parent{ratsinfo.KindPerson, id, v.url}
 	for i, m := range objs {
-		if _, err := c.im.importObj(ctx, m, ratsinfo.KindMembership, par, i, false, ""); err != nil {
+		if _, err := c.im.importObject(ctx, importReq{obj: m, want: ratsinfo.KindMembership, par: par, index: i}); err != nil {
 			return id, err
 		}
 	}

@@ -13,8 +13,8 @@ func (c *conv) body(ctx context.Context, ref ratsinfo.SourceRef, found bool) (in
 	v := c.v
 	b := &ratsinfo.Body{Meta: v.meta(false), ShortName: v.str("shortName"), Name: v.str("name"),
 		Website: v.urlProp("website"), LicenseValidSince: v.when("licenseValidSince"), OparlSince: v.when("oparlSince"),
-		AGS: c.ags(v.str("ags")), RGS: c.rgs(v.str("rgs")), Equivalent: v.urlProps("equivalent"),
-		ContactEmail: c.email(v.str("contactEmail")), ContactName: v.str("contactName"), Classification: v.str("classification")}
+		AGS: v.str("ags"), RGS: v.str("rgs"), Equivalent: v.urlProps("equivalent"),
+		ContactEmail: v.str("contactEmail"), ContactName: v.str("contactName"), Classification: v.str("classification")}
 	if b.Name == "" {
 		b.Name = b.ShortName
 	}
@@ -41,7 +41,7 @@ func (c *conv) body(ctx context.Context, ref ratsinfo.SourceRef, found bool) (in
 	}
 	terms, _ := v.children("legislativeTerm")
 	for i, t := range terms {
-		if _, err := c.im.importObj(ctx, t, ratsinfo.KindLegislativeTerm, &parent{ratsinfo.KindBody, id, v.url}, i, false, ""); err != nil {
+		if _, err := c.im.importObject(ctx, importReq{obj: t, want: ratsinfo.KindLegislativeTerm, par: &parent{ratsinfo.KindBody, id, v.url}, index: i}); err != nil {
 			return id, err
 		}
 	}

@@ -2,7 +2,6 @@ package mirror
 
 import (
 	"context"
-	"time"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -12,10 +11,6 @@ func (c *conv) meeting(ctx context.Context, ref ratsinfo.SourceRef, found bool) 
 	m := &ratsinfo.Meeting{Meta: v.meta(c.embedded()), BodyID: c.im.body, Name: v.str("name"),
 		MeetingState: v.str("meetingState"), Cancelled: v.boolean("cancelled", false),
 		Start: v.when("start"), End: v.when("end")}
-	if !m.Start.IsZero() && !m.End.IsZero() && m.End.Before(m.Start) {
-		c.im.rep.repair("end-before-start", 1)
-		m.End = time.Time{}
-	}
 	var err error
 	steps := []struct {
 		dst *int64
@@ -48,7 +43,7 @@ func (c *conv) meeting(ctx context.Context, ref ratsinfo.SourceRef, found bool) 
 	items, _ := v.children("agendaItem")
 	par := &parent{ratsinfo.KindMeeting, id, v.url}
 	for i, a := range items {
-		if _, err := c.im.importObj(ctx, a, ratsinfo.KindAgendaItem, par, i, false, ""); err != nil {
+		if _, err := c.im.importObject(ctx, importReq{obj: a, want: ratsinfo.KindAgendaItem, par: par, index: i}); err != nil {
 			return id, err
 		}
 	}
@@ -60,10 +55,6 @@ func (c *conv) agendaItem(ctx context.Context, ref ratsinfo.SourceRef, found boo
 	a := &ratsinfo.AgendaItem{Meta: v.meta(c.embedded()), Number: v.str("number"), Name: v.str("name"),
 		Public: v.boolean("public", true), Result: v.str("result"), ResolutionText: v.str("resolutionText"),
 		Start: v.when("start"), End: v.when("end")}
-	if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {
-		c.im.rep.repair("end-before-start", 1)
-		a.End = time.Time{}
-	}
 	// order is the 0-based place in Meeting.agendaItem; some vendors count from
 	// 1 or 100001, so the place in the parent's array wins when there is one.
 	order, hasOrder := v.integer("order")
@@ -108,11 +99,6 @@ func (c *conv) paper(ctx context.Context, ref ratsinfo.SourceRef, found bool) (i
 		Reference: v.str("reference"), Date: v.date("date"), PaperType: v.str("paperType"),
 		// Everything an open API lists is published.
 		Published: true}
-	if p.Name == "" {
-		if p.Name = p.Reference; p.Name != "" {
-			c.im.rep.repair("paper-without-name", 1)
-		}
-	}
 	var err error
 	if p.MainFileID, err = c.embeddedObj(ctx, "mainFile", ratsinfo.KindFile); err != nil {
 		return 0, err
@@ -146,7 +132,7 @@ func (c *conv) paper(ctx context.Context, ref ratsinfo.SourceRef, found bool) (i
 	cons, _ := v.children("consultation")
 	par := &parent{ratsinfo.KindPaper, id, v.url}
 	for i, o := range cons {
-		if _, err := c.im.importObj(ctx, o, ratsinfo.KindConsultation, par, i, false, ""); err != nil {
+		if _, err := c.im.importObject(ctx, importReq{obj: o, want: ratsinfo.KindConsultation, par: par, index: i}); err != nil {
 			return id, err
 		}
 	}

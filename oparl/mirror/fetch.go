@@ -138,7 +138,7 @@ func (im *importer) fetchObject(ctx context.Context, u string) (map[string]any, 
 	o, ok := v.(map[string]any)
 	if !ok {
 		if arr, isArr := v.([]any); isArr && len(arr) == 1 {
-			// A membership URL that answers with an array of one (NOTES §5 row 11).
+			// A membership URL that answers with an array of one (docs/oparl-vendor-faults.md, row 11).
 			if o, ok = arr[0].(map[string]any); ok {
 				im.rep.repair("array-instead-of-object", 1)
 			}

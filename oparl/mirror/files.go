@@ -182,7 +182,7 @@ func (im *importer) fetchContent(ctx context.Context, u, wantSHA512 string) (blo
 		return b, false
 	case err != nil:
 		im.rep.repair("file-download-failed", 1)
-		im.opt.Logger.Warn("Datei nicht geladen", "url", u, "fehler", err)
+		im.opt.Logger.Warn("Datei nicht geladen", "url", u, "err", err)
 		return b, false
 	case wantSHA512 != "" && wantSHA512 != b.SHA512:
 		im.rep.repair("checksum-mismatch", 1)

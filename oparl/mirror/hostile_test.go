@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// hostile is an OParl server that commits every fault of NOTES section 5 that a
+// hostile is an OParl server that commits every fault of docs/oparl-vendor-faults.md that a
 // client can repair: slow pages, 5xx, HTML error pages under 200, filters lost
 // on page 2, empty lists as 404, pagination loops, ids that differ from their
 // URL, objects where arrays belong, missing timestamps, "" and "N/A", trailing

@@ -104,7 +104,7 @@ func (im *importer) fetchPages(ctx context.Context, list int, u, since string, h
 		if err != nil {
 			if ctx.Err() == nil {
 				im.rep.failure("Listenseite %s: %v", u, err)
-				im.opt.Logger.Warn("Listenseite nicht lesbar", "url", u, "fehler", err)
+				im.opt.Logger.Warn("Listenseite nicht lesbar", "url", u, "err", err)
 			}
 			return ctx.Err() == nil
 		}
@@ -228,7 +228,7 @@ func (im *importer) fetchFirst(ctx context.Context, u string) (*page, error) {
 				return pg, err
 			}
 			im.noLimit.Store(true)
-			im.opt.Logger.Info("Server lehnt limit ab; Seitengröße bleibt beim Server", "url", u, "fehler", err)
+			im.opt.Logger.Info("Server lehnt limit ab; Seitengröße bleibt beim Server", "url", u, "err", err)
 		}
 	}
 	return im.fetchPage(ctx, u, true)

@@ -2,7 +2,7 @@
 // into our store and keeps it current: a full crawl on the first run, then per list
 // only what changed since the last successful run (modified_since), tombstones
 // applied as deletions. It is built for the endpoints that exist, not the ones the
-// specification describes: every known vendor fault (see NOTES section 5) is
+// specification describes: every known vendor fault (docs/oparl-vendor-faults.md) is
 // repaired where possible, counted, and reported; only an unreachable System stops
 // an import.
 //
@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -109,6 +110,54 @@ func Import(ctx context.Context, store Store, blobs ratsinfo.BlobStore, systemUR
 	stop()
 	im.rep.Duration = time.Since(im.rep.started)
 	return im.rep, err
+}
+
+// importer is the state of one Import call.
+type importer struct {
+	store  ratsinfo.RecordStore
+	src    bookkeeping
+	blobs  ratsinfo.BlobStore
+	opt    Options
+	client *http.Client
+	sem    chan struct{}
+	rep    *Report
+	berlin *time.Location
+
+	version11 bool  // the System speaks OParl 1.1 (embedded objects need timestamps)
+	allowBody bool  // a Body may be imported now (only from the System's body list)
+	withFiles bool  // list pages get their file contents prefetched (not the body list)
+	body      int64 // local id of the body being mirrored
+
+	// known is the source map as it was when the import started, loaded in one
+	// query (a SELECT per object was the largest cost after file syncs), and
+	// knownBlobs the blob checkpoints likewise. The page fetcher reads them too,
+	// so they are never written after the load.
+	known      map[string]ratsinfo.SourceRef
+	knownBlobs map[string]blobInfo
+	// cache holds source refs committed in this run, staged those of the open
+	// transaction (merged on commit, dropped on rollback); blobCache and
+	// blobStaged the same for blob checkpoints. Only the writer goroutine uses them.
+	cache, staged         map[string]ratsinfo.SourceRef
+	blobCache, blobStaged map[string]blobInfo
+	// fetched are the access URLs the page fetcher downloaded in this run.
+	fetched sync.Map
+	// needSync says the open transaction downloaded contents itself (files
+	// reached only by reference, the fix-up pass): inTx syncs the batch first.
+	needSync bool
+	// noLimit is set once the server refused a page-size hint (limit=).
+	noLimit atomic.Bool
+	// batch, if the blob store has batches, takes downloads without a sync per
+	// file; inTx syncs it before each commit.
+	batch ratsinfo.BlobBatch
+	// blobs downloaded for the page being written: accessUrl → content.
+	downloads map[string]blobInfo
+	// missing are URLs that could not be fetched in this run (404 and the like).
+	missing map[string]bool
+	// pending are URLs with a pending entry (pending.go), stored or written in
+	// this run.
+	pending map[string]bool
+	// done are the objects already imported in this run, by source URL.
+	done map[string]int64
 }
 
 func newImporter(store ratsinfo.RecordStore, src bookkeeping, blobs ratsinfo.BlobStore, opt Options) *importer {

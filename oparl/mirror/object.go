@@ -33,83 +33,97 @@ type conv struct {
 	stored object
 }
 
-// importObject imports o (expected to be of kind want, embedded in par at index,
-// or standalone with par nil and index -1) and returns its local id, 0 if it was
-// skipped or is a tombstone. Only store failures and ctx end are errors.
-func (im *importer) importObject(ctx context.Context, o map[string]any, want ratsinfo.Kind, par *parent, index int) (int64, error) {
-	return im.importObj(ctx, o, want, par, index, false, "")
+// importReq is one source object to import and where it was found.
+type importReq struct {
+	obj  map[string]any
+	want ratsinfo.Kind // the kind expected there ("" = the object's own type)
+	par  *parent       // the embedding parent, nil when standalone or not yet known
+	// index is the place in the parent's array, standalone or embeddedSingle.
+	index int
+	// final is the fix-up pass: references that do not resolve now are dropped
+	// and counted instead of waiting.
+	final bool
+	// fetchedAs is the URL the object was fetched from when it may differ from
+	// its id (a linked object read on its own); both are mapped.
+	fetchedAs string
 }
 
-func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsinfo.Kind, par *parent, index int, final bool, fetchedAs string) (int64, error) {
+// importObject imports one source object and returns its local id, 0 if it was
+// skipped, is a tombstone or waits for a reference. Only store failures and ctx
+// end are errors.
+func (im *importer) importObject(ctx context.Context, req importReq) (int64, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	v := im.view(o, fetchedAs)
+	v := im.view(req.obj, req.fetchedAs)
 	if v.url == "" {
-		im.rep.skip(string(want) + " ohne id")
+		im.rep.skip(string(req.want) + " ohne id")
 		return 0, nil
 	}
-	if fetchedAs != "" && fetchedAs != v.url {
+	if req.fetchedAs != "" && req.fetchedAs != v.url {
 		im.rep.repair("id-differs-from-url", 1)
 	}
 	im.rep.add(&im.rep.Objects, 1)
 	kind := v.kind()
 	if _, ok := kindOps[kind]; !ok {
-		kind = want
+		kind = req.want
 	}
 	if v.deleted() {
 		return 0, im.tombstone(ctx, v, kind)
 	}
-	if r, ok := im.done[v.url]; ok && !final {
+	if id, ok := im.done[v.url]; ok && !req.final {
 		// Already written in this run in its other form: OParl 1.1 serves embedded
 		// objects in their parent and again in their own list.
 		im.rep.add(&im.rep.Unchanged, 1)
-		return r, nil
+		return id, nil
 	}
-	hash := hashOf(o)
+	hash := hashOf(req.obj)
 	ref, found, err := im.lookup(ctx, v.url)
 	if err != nil {
 		return 0, err
 	}
-	if found && ref.Hash == hash && !final {
+	if found && ref.Hash == hash && !req.final {
 		im.rep.add(&im.rep.Unchanged, 1)
 		im.done[v.url] = ref.ID
 		return ref.ID, nil
 	}
-	c := &conv{im: im, v: v, kind: kind, par: par, index: index, final: final}
+	c := &conv{im: im, v: v, kind: kind, par: req.par, index: req.index, final: req.final}
 	id, err := c.convert(ctx, ref, found)
 	if err != nil {
 		return 0, err
 	}
 	if len(c.missing) > 0 {
 		hash = ""
-		if err := im.addPending(ctx, c, o); err != nil {
+		if err := im.addPending(ctx, c, req.obj); err != nil {
 			return id, err
 		}
 	}
 	if id == 0 && len(c.missing) > 0 {
 		return 0, nil // not written yet: a required reference is pending
 	}
-	r := ratsinfo.SourceRef{Kind: kind, ID: id, Hash: hash}
-	urls := []string{v.url}
-	if fetchedAs != "" && fetchedAs != v.url {
+	return id, im.record(ctx, c, req.fetchedAs, ratsinfo.SourceRef{Kind: kind, ID: id, Hash: hash})
+}
+
+// record maps the object's id, and the URL it was fetched from if that differs,
+// to its local copy r, and marks it done unless it waits for the fix-up pass.
+func (im *importer) record(ctx context.Context, c *conv, fetchedAs string, r ratsinfo.SourceRef) error {
+	urls := []string{c.v.url}
+	if fetchedAs != "" && fetchedAs != c.v.url {
 		urls = append(urls, fetchedAs)
 	}
 	for _, u := range urls {
 		if err := im.src.RecordSource(ctx, u, r); err != nil {
-			return id, err
+			return err
 		}
 		im.staged[u] = r
 	}
-	if id == 0 {
-		im.missing[v.url] = true
+	if r.ID == 0 {
+		im.missing[c.v.url] = true
 	} else if len(c.missing) == 0 {
-		im.done[v.url] = id // pending objects stay open for the fix-up pass
-		if err := im.resolved(ctx, v.url); err != nil {
-			return id, err
-		}
+		im.done[c.v.url] = r.ID // pending objects stay open for the fix-up pass
+		return im.resolved(ctx, c.v.url)
 	}
-	return id, nil
+	return nil
 }
 
 // lookup finds what url was imported as: this transaction, earlier ones of this
@@ -175,19 +189,19 @@ func containsID(ids []int64, id int64) bool {
 // the object is invalid even after repair (counted as skipped, not an error).
 func (c *conv) save(ctx context.Context, ref ratsinfo.SourceRef, found bool, x object) (int64, error) {
 	im, ops := c.im, kindOps[c.kind]
-	if err := x.Validate(); err != nil {
+	if err := c.validate(x); err != nil {
 		return 0, c.skip(err)
 	}
-	meta := metaOf(x)
+	meta := x.Base()
 	if found && ref.ID != 0 && ref.Kind == c.kind {
 		old, err := c.stored, error(nil)
-		if old == nil || metaOf(old).ID != ref.ID {
+		if old == nil || old.Base().ID != ref.ID {
 			old, err = ops.find(im.store, ctx, ref.ID)
 		}
-		if err == nil && !metaOf(old).Deleted {
+		if err == nil && !old.Base().Deleted {
 			// The update's precondition: the stored object is the one compared.
-			meta.ID, meta.Modified = ref.ID, metaOf(old).Modified
-			if same(old, x) {
+			meta.ID, meta.Modified = ref.ID, old.Base().Modified
+			if ops.same(old, x) {
 				im.rep.add(&im.rep.Unchanged, 1)
 				return ref.ID, nil
 			}
@@ -225,7 +239,7 @@ func (c *conv) skip(err error) error {
 	}
 	sort.Strings(fields)
 	c.im.rep.skip(fmt.Sprintf("%s (%s)", c.kind, strings.Join(fields, ", ")))
-	c.im.opt.Logger.Warn("Objekt übersprungen", "url", c.v.url, "grund", ratsinfo.ErrorMessage(err))
+	c.im.opt.Logger.Warn("Objekt übersprungen", "url", c.v.url, "reason", ratsinfo.ErrorMessage(err))
 	return nil
 }
 

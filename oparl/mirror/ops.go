@@ -8,18 +8,28 @@ import (
 	"github.com/ratsinfo/ratsinfo"
 )
 
-// object is any domain type the mirror writes.
-type object interface{ Validate() error }
+// object is any domain type the mirror writes: it validates itself, carries
+// Meta, and knows which of its fields the store fills on reads.
+type object interface {
+	Validate() error
+	Base() *ratsinfo.Meta
+	ClearBackRefs()
+}
 
-// ops are the store calls of one kind, typed as object so that save stays generic.
+// ops are the store calls of one kind, typed as object so that save stays generic,
+// and same, the comparison of two objects of that kind.
 type ops struct {
 	find   func(s ratsinfo.RecordStore, ctx context.Context, id int64) (object, error)
 	create func(s ratsinfo.RecordStore, ctx context.Context, x object) error
 	update func(s ratsinfo.RecordStore, ctx context.Context, x object) error
 	del    func(s ratsinfo.RecordStore, ctx context.Context, id int64) error
+	same   func(a, b object) bool
 }
 
-func opsOf[T object](
+func opsOf[E any, T interface {
+	*E
+	object
+}](
 	find func(ratsinfo.RecordStore, context.Context, int64) (T, error),
 	create, update func(ratsinfo.RecordStore, context.Context, T) error,
 	del func(ratsinfo.RecordStore, context.Context, int64) error,
@@ -32,6 +42,10 @@ func opsOf[T object](
 		create: func(s ratsinfo.RecordStore, ctx context.Context, x object) error { return create(s, ctx, x.(T)) },
 		update: func(s ratsinfo.RecordStore, ctx context.Context, x object) error { return update(s, ctx, x.(T)) },
 		del:    del,
+		same: func(a, b object) bool {
+			ac, bc := *a.(T), *b.(T) // shallow copies: clearing their fields leaves a and b alone
+			return equalData(T(&ac), T(&bc))
+		},
 	}
 }
 
@@ -55,42 +69,29 @@ var kindOps = map[ratsinfo.Kind]ops{
 	ratsinfo.KindLocation: opsOf(ratsinfo.RecordStore.FindLocationByID, ratsinfo.RecordStore.CreateLocation, ratsinfo.RecordStore.UpdateLocation, ratsinfo.RecordStore.DeleteLocation),
 }
 
-// metaOf returns the Meta every domain type embeds.
-func metaOf(x object) *ratsinfo.Meta {
-	return reflect.ValueOf(x).Elem().FieldByName("Meta").Addr().Interface().(*ratsinfo.Meta)
-}
-
-// readOnly are fields the store fills on reads (back-references, derived lists);
-// the source's values for them are not ours to write, so comparisons skip them.
-var readOnly = map[string]bool{
-	"ID": true, "Created": true, "Modified": true, "Deleted": true,
-	"SubordinatedPaperIDs": true, "MembershipIDs": true, "DerivativeFileIDs": true,
-	"BodyIDs": true, "PersonIDs": true, "PaperIDs": true, "AgendaItemIDs": true,
-}
-
-// backRefTypes have back-reference lists whose names collide with real data
-// fields of other types (Meeting.OrganizationIDs is data, Location.OrganizationIDs is not).
-var backRefTypes = map[reflect.Type]bool{reflect.TypeFor[ratsinfo.File](): true, reflect.TypeFor[ratsinfo.Location](): true}
-
-// same reports whether two objects of one type hold the same data, ignoring ids,
-// timestamps and read-only fields, with nil and empty lists equal. Comparing before
-// writing keeps re-imports from touching modified or the change feed.
-func same(a, b object) bool {
+// equalData reports whether two copies of objects of one type hold the same data,
+// ignoring ids, timestamps, the deletion flag and the back-references the store
+// fills on reads, with nil and empty lists equal. Comparing before writing keeps
+// re-imports from touching modified or the change feed. It clears those fields
+// of a and b, which must be copies.
+func equalData(a, b object) bool {
+	for _, x := range []object{a, b} {
+		x.ClearBackRefs()
+		m := x.Base()
+		m.ID, m.Created, m.Modified, m.Deleted = 0, time.Time{}, time.Time{}, false
+	}
 	return equalValue(reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem())
 }
 
+// equalValue compares field by field; reflect.DeepEqual would not do, as it tells
+// a nil list from an empty one and compares times by their location too.
 func equalValue(a, b reflect.Value) bool {
 	switch a.Kind() {
 	case reflect.Struct:
 		if t, ok := a.Interface().(time.Time); ok {
 			return t.Equal(b.Interface().(time.Time))
 		}
-		typ := a.Type()
 		for i := range a.NumField() {
-			name := typ.Field(i).Name
-			if readOnly[name] || (backRefTypes[typ] && (name == "MeetingIDs" || name == "OrganizationIDs")) {
-				continue
-			}
 			if !equalValue(a.Field(i), b.Field(i)) {
 				return false
 			}

@@ -113,7 +113,7 @@ func (im *importer) dereference(ctx context.Context, urls []string) error {
 				defer wg.Done()
 				o, err := im.fetchObject(ctx, u)
 				if err != nil {
-					im.opt.Logger.Info("verlinktes Objekt fehlt", "url", u, "fehler", err)
+					im.opt.Logger.Info("verlinktes Objekt fehlt", "url", u, "err", err)
 					return
 				}
 				got[i] = o
@@ -137,7 +137,7 @@ func (im *importer) dereference(ctx context.Context, urls []string) error {
 					im.missing[u] = true
 					continue
 				}
-				id, err := im.importObj(ctx, got[i], "", nil, -1, false, u)
+				id, err := im.importObject(ctx, importReq{obj: got[i], index: standalone, fetchedAs: u})
 				if err != nil {
 					return err
 				}
@@ -184,12 +184,12 @@ func (im *importer) reimport(ctx context.Context, pend map[string]pendingObj, fi
 					}
 					par = &parent{p.ParentKnd, r.ID, p.Parent}
 				}
-				// Removed first: importObj files it again if it is still incomplete.
+				// Removed first: importObject files it again if it is still incomplete.
 				delete(im.pending, k)
 				if err := im.src.SetCheckpoint(ctx, pendingPrefix+k, ""); err != nil {
 					return err
 				}
-				if _, err := im.importObj(ctx, p.Object, p.Kind, par, p.Index, final, ""); err != nil {
+				if _, err := im.importObject(ctx, importReq{obj: p.Object, want: p.Kind, par: par, index: p.Index, final: final}); err != nil {
 					return err
 				}
 			}
