@@ -61,7 +61,7 @@ func (f *File) Validate() error {
 	if f.SHA512Checksum != "" && (len(f.SHA512Checksum) != 128 || !hexPattern.MatchString(f.SHA512Checksum)) {
 		v.add("sha512Checksum", "Eine SHA-512-Prüfsumme hat 128 Hexadezimalzeichen.")
 	}
-	f.Text = strings.TrimSpace(f.Text)
+	v.text("text", &f.Text)
 	v.url("externalServiceUrl", &f.ExternalServiceURL)
 	v.url("fileLicense", &f.FileLicense)
 	v.text("blobKey", &f.BlobKey)
