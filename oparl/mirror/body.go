@@ -3,11 +3,13 @@ package mirror
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -23,6 +25,12 @@ type importer struct {
 	sem    chan struct{}
 	rep    *Report
 	berlin *time.Location
+	// system is the System URL the operator gave, recorded with every source
+	// row; origins are the host:port pairs whose ids belong to it (ownID).
+	system  string
+	origins map[string]bool
+	// stop ends the run with a stopError as its cause (disk full, run bounds).
+	stop context.CancelCauseFunc
 
 	version11 bool  // the System speaks OParl 1.1 (embedded objects need timestamps)
 	allowBody bool  // a Body may be imported now (only from the System's body list)
@@ -57,8 +65,10 @@ type importer struct {
 	// pending are URLs with a pending entry (pending.go), stored or written in
 	// this run.
 	pending map[string]bool
-	// done are the objects already imported in this run, by source URL.
-	done map[string]int64
+	// done are the objects already imported in this run, by source URL;
+	// doneTx those of the open transaction, forgotten again on rollback.
+	done   map[string]int64
+	doneTx []string
 }
 
 // bodyLists are a body's external lists in import order: what others point to
@@ -258,36 +268,111 @@ func (im *importer) writePages(ctx context.Context, lists []listRun, pgs []*page
 			files[k] = b
 		}
 	}
-	return im.inTx(ctx, func(ctx context.Context) error {
+	err := im.inTx(ctx, func(ctx context.Context) error {
 		im.downloads = files
 		for _, pg := range pgs {
 			l := &lists[pg.list]
 			for _, o := range pg.data {
-				if _, err := im.importObject(ctx, o, l.kind, nil, standalone); err != nil {
+				if err := im.importOne(ctx, o, l.kind); err != nil {
 					return err
 				}
 			}
-			next := l.cp
-			if pg.last {
-				next = listCheckpoint{Since: l.cp.Started}
-			} else {
-				next.Next = pg.next
-			}
-			b, _ := json.Marshal(next)
-			if err := im.src.SetCheckpoint(ctx, "list:"+l.url, string(b)); err != nil {
+			if err := im.advance(ctx, l, pg); err != nil {
 				return err
 			}
-			l.cp = next
 		}
 		return nil
 	})
+	if err == nil || ctx.Err() != nil || diskFull(err) {
+		return err
+	}
+	im.opt.Logger.Warn("Seite nicht schreibbar, Objekte werden einzeln geschrieben", "fehler", err)
+	return im.writeIsolated(ctx, lists, pgs, files)
+}
+
+// importOne imports one object of a list page, unless the run's object budget
+// is spent.
+func (im *importer) importOne(ctx context.Context, o map[string]any, kind ratsinfo.Kind) error {
+	if n := im.opt.MaxObjects; n > 0 {
+		im.rep.mu.Lock()
+		over := im.rep.Objects >= n
+		im.rep.mu.Unlock()
+		if over {
+			im.stop(&stopError{fmt.Sprintf("Obergrenze von %d Objekten für diesen Lauf erreicht; der nächste Aufruf setzt an der letzten gespeicherten Seite fort.", n)})
+			return ctx.Err()
+		}
+	}
+	_, err := im.importObject(ctx, o, kind, nil, standalone)
+	return err
+}
+
+// advance writes the list's checkpoint after pg.
+func (im *importer) advance(ctx context.Context, l *listRun, pg *page) error {
+	next := l.cp
+	if pg.last {
+		next = listCheckpoint{Since: l.cp.Started}
+	} else {
+		next.Next = pg.next
+	}
+	b, _ := json.Marshal(next)
+	if err := im.src.SetCheckpoint(ctx, "list:"+l.url, string(b)); err != nil {
+		return err
+	}
+	l.cp = next
+	return nil
+}
+
+// writeIsolated writes the pages of a failed transaction again, each object in a
+// transaction of its own: an object the store cannot take (on PostgreSQL a
+// failed statement aborts the whole transaction) is skipped and reported instead
+// of failing its page on every run. The checkpoints are written last; if even
+// they fail, the store itself is the problem and the error is returned.
+func (im *importer) writeIsolated(ctx context.Context, lists []listRun, pgs []*page, files map[string]blobInfo) error {
+	for _, pg := range pgs {
+		l := &lists[pg.list]
+		for _, o := range pg.data {
+			err := im.inTx(ctx, func(ctx context.Context) error {
+				im.downloads = files
+				return im.importOne(ctx, o, l.kind)
+			})
+			switch {
+			case err == nil:
+			case ctx.Err() != nil, diskFull(err):
+				return err
+			default:
+				id, _ := o["id"].(string)
+				im.rep.skip(fmt.Sprintf("%s (nicht speicherbar)", l.kind))
+				im.opt.Logger.Warn("Objekt nicht speicherbar, übersprungen", "url", id, "fehler", err)
+			}
+		}
+		if err := im.inTx(ctx, func(ctx context.Context) error { return im.advance(ctx, l, pg) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// diskFull reports whether err says the disk under the store is full (SQLite:
+// "database or disk is full", PostgreSQL: SQLSTATE 53100, or the errno).
+func diskFull(err error) bool {
+	if errors.Is(err, syscall.ENOSPC) {
+		return true
+	}
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "disk is full") || strings.Contains(s, "no space left") || strings.Contains(s, "53100")
+}
+
+// markDone notes that url was imported as id in this run.
+func (im *importer) markDone(url string, id int64) {
+	im.done[url] = id
+	im.doneTx = append(im.doneTx, url)
 }
 
 // inTx runs fn in one store transaction and keeps the source-ref cache in step
 // with what committed.
 func (im *importer) inTx(ctx context.Context, fn func(ctx context.Context) error) error {
 	im.staged, im.blobStaged = map[string]ratsinfo.SourceRef{}, map[string]blobInfo{}
-	im.needSync = false
+	im.needSync, im.doneTx = false, im.doneTx[:0]
 	start := time.Now()
 	err := im.store.InTransaction(ctx, func(ctx context.Context) error {
 		if err := fn(ctx); err != nil {
@@ -307,6 +392,10 @@ func (im *importer) inTx(ctx context.Context, fn func(ctx context.Context) error
 		}
 		for k, b := range im.blobStaged {
 			im.blobCache[k] = b
+		}
+	} else {
+		for _, k := range im.doneTx {
+			delete(im.done, k)
 		}
 	}
 	im.staged, im.blobStaged = nil, nil

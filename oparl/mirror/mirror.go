@@ -13,23 +13,37 @@ package mirror
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/netguard"
 )
 
 // Options tune an import. The zero value is usable.
 type Options struct {
 	// Concurrency bounds parallel requests (list prefetch and file downloads); default 4.
 	Concurrency int
-	// Client is the HTTP client; nil means a default client.
+	// Client is the HTTP client; nil means a client that refuses internal
+	// addresses (internal/netguard) except the system URL's origin and
+	// AllowOrigins. A caller that sets Client answers for the address rules.
 	Client *http.Client
+	// AllowOrigins are further origins (scheme, host, port of a URL) that may be
+	// fetched although they are internal, and whose object ids count as the
+	// system's own (a file server beside the OParl server).
+	AllowOrigins []string
+	// MaxObjects stops the run after this many source objects (0: no limit);
+	// what committed stays, and the next run continues.
+	MaxObjects int
+	// MaxDuration stops the run after this long (0: no limit), likewise.
+	MaxDuration time.Duration
 	// MaxFileSize caps one file download in bytes (default 100 MiB); larger files
 	// are imported without content.
 	MaxFileSize int64
@@ -87,7 +101,16 @@ func Import(ctx context.Context, store ratsinfo.Store, blobs ratsinfo.BlobStore,
 	if !ok {
 		return nil, fmt.Errorf("import oparl: the store %T keeps no source map", store)
 	}
+	origins, err := originsOf(systemURL, opt.AllowOrigins)
+	if err != nil {
+		return nil, ratsinfo.Errorf(ratsinfo.EINVALID, "Ungültige erlaubte Adresse: %v", err)
+	}
+	if opt.Client == nil {
+		g, _ := netguard.New(append([]string{systemURL}, opt.AllowOrigins...)...)
+		opt.Client = g.Client(0, max(opt.Concurrency, 4)*2)
+	}
 	im := newImporter(store, src, blobs, opt)
+	im.origins, im.system = origins, systemURL
 	if b, ok := blobs.(ratsinfo.BlobBatcher); ok {
 		im.batch = b.NewBatch()
 		im.blobs = im.batch
@@ -95,9 +118,22 @@ func Import(ctx context.Context, store ratsinfo.Store, blobs ratsinfo.BlobStore,
 	}
 	im.rep.System = systemURL
 	ctx = ratsinfo.SystemContext(ctx)
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	im.stop = cancel
+	if opt.MaxDuration > 0 {
+		var cancelTime context.CancelFunc
+		ctx, cancelTime = context.WithTimeoutCause(ctx, opt.MaxDuration, &stopError{fmt.Sprintf(
+			"Laufzeitgrenze von %s erreicht; der nächste Aufruf setzt an der letzten gespeicherten Seite fort.", opt.MaxDuration)})
+		defer cancelTime()
+	}
 	stop := im.startProgress()
-	err := im.run(ctx, systemURL)
+	err = im.run(ctx, systemURL)
 	stop()
+	var se *stopError
+	if cause := context.Cause(ctx); err != nil && errors.As(cause, &se) {
+		err = se
+	}
 	im.rep.Duration = time.Since(im.rep.started)
 	return im.rep, err
 }
@@ -214,6 +250,44 @@ func (r *Report) addTime(field *time.Duration, d time.Duration) {
 	r.mu.Lock()
 	*field += d
 	r.mu.Unlock()
+}
+
+// stopError ends an import on purpose: a run bound was reached, or the local
+// disk cannot take more. Its message is for the operator.
+type stopError struct{ msg string }
+
+func (e *stopError) Error() string { return e.msg }
+
+// originsOf returns the host:port pairs (scheme ignored: vendors mix http and
+// https in their ids) whose object ids belong to the system being imported.
+func originsOf(systemURL string, allow []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, u := range append([]string{systemURL}, allow...) {
+		o, err := netguard.Origin(u)
+		if err != nil {
+			return nil, err
+		}
+		out[hostPort(o)] = true
+	}
+	return out, nil
+}
+
+// hostPort is an origin without its scheme; default ports are kept as given by
+// netguard.Origin, so http://x and https://x differ only when a port is named.
+func hostPort(origin string) string {
+	_, hp, _ := strings.Cut(origin, "://")
+	if h, p, err := net.SplitHostPort(hp); err == nil && (p == "80" || p == "443") {
+		return h
+	}
+	return hp
+}
+
+// ownID reports whether an object id belongs to the system being imported: ids
+// of another system (a second upstream in the same data folder) are not ours
+// to create, change or delete.
+func (im *importer) ownID(id string) bool {
+	o, err := netguard.Origin(id)
+	return err == nil && im.origins[hostPort(o)]
 }
 
 // typeName returns the last path segment of an OParl type URL ("Paper").

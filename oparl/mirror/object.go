@@ -73,7 +73,7 @@ func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsin
 	}
 	if found && ref.Hash == hash && !final {
 		im.rep.add(&im.rep.Unchanged, 1)
-		im.done[v.url] = ref.ID
+		im.markDone(v.url, ref.ID)
 		return ref.ID, nil
 	}
 	c := &conv{im: im, v: v, kind: kind, par: par, index: index, final: final}
@@ -104,7 +104,7 @@ func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsin
 	if id == 0 {
 		im.missing[v.url] = true
 	} else if len(c.missing) == 0 {
-		im.done[v.url] = id // pending objects stay open for the fix-up pass
+		im.markDone(v.url, id) // pending objects stay open for the fix-up pass
 		if err := im.resolved(ctx, v.url); err != nil {
 			return id, err
 		}
