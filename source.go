@@ -9,6 +9,9 @@ type SourceRef struct {
 	Kind Kind
 	ID   int64
 	Hash string // fingerprint of the source object; "" forces a rewrite next time
+	// System is the System URL of the import that wrote the row ("" before
+	// it was recorded): another system's import leaves the object alone.
+	System string
 }
 
 // SourceMap is the bookkeeping of an OParl mirror: the source URL of every imported
@@ -30,4 +33,10 @@ type SourceMap interface {
 	Checkpoints(ctx context.Context, prefix string) (map[string]string, error)
 	// SetCheckpoint stores value under key; an empty value removes the key.
 	SetCheckpoint(ctx context.Context, key, value string) error
+	// RetryFiles returns the file contents of system whose download failed, as
+	// access URL → the source URL of the File object.
+	RetryFiles(ctx context.Context, system string) (map[string]string, error)
+	// SetRetryFile puts a failed download into system's retry set; an empty
+	// fileURL takes it out.
+	SetRetryFile(ctx context.Context, system, accessURL, fileURL string) error
 }

@@ -29,6 +29,9 @@ type importer struct {
 	// row; origins are the host:port pairs whose ids belong to it (ownID).
 	system  string
 	origins map[string]bool
+	// retry is the retry set of failed downloads (access URL → file URL), as
+	// loaded and as the writer changed it.
+	retry map[string]string
 	// stop ends the run with a stopError as its cause (disk full, run bounds).
 	stop context.CancelCauseFunc
 
@@ -123,6 +126,9 @@ func (im *importer) preload(ctx context.Context) error {
 	im.pending = make(map[string]bool, len(pending))
 	for k := range pending {
 		im.pending[strings.TrimPrefix(k, pendingPrefix)] = true
+	}
+	if im.retry, err = im.src.RetryFiles(ctx, im.system); err != nil {
+		return fmt.Errorf("read retry set: %w", err)
 	}
 	raw, err := im.src.Checkpoints(ctx, blobPrefix)
 	if err != nil {

@@ -24,6 +24,8 @@ type blobInfo struct {
 	Size   int64  `json:"size"`
 	SHA512 string `json:"sha512"`
 	Mime   string `json:"mime,omitempty"`
+	// retry says a failed download may succeed on a later run (not stored).
+	retry bool
 }
 
 const blobPrefix = "blob:"
@@ -99,7 +101,7 @@ func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) ma
 			defer wg.Done()
 			b, ok := im.fetchContent(ctx, j.access, j.sha)
 			if !ok {
-				b = blobInfo{} // failed: counted once, not retried in the transaction
+				b = blobInfo{retry: b.retry} // failed: counted once, not retried in the transaction
 			}
 			if ctx.Err() == nil {
 				mu.Lock()
@@ -131,6 +133,7 @@ func (c *conv) attachContent(ctx context.Context, f *ratsinfo.File) error {
 		im.rep.repair("file-without-url", 1)
 		return nil
 	}
+	f.SourceURL = access
 	b, ok := im.downloads[access]
 	fresh := ok
 	if !ok {
@@ -141,7 +144,13 @@ func (c *conv) attachContent(ctx context.Context, f *ratsinfo.File) error {
 		}
 	}
 	if !ok || b.Key == "" {
-		return ctx.Err()
+		if ctx.Err() != nil || !b.retry {
+			return ctx.Err()
+		}
+		// Without content for now: our accessUrl sends clients to the source
+		// meanwhile, and every run tries the download again.
+		im.retry[access] = c.v.url
+		return im.src.SetRetryFile(ctx, im.system, access, c.v.url)
 	}
 	if fresh {
 		raw, _ := json.Marshal(b)
@@ -149,6 +158,12 @@ func (c *conv) attachContent(ctx context.Context, f *ratsinfo.File) error {
 			return err
 		}
 		im.blobStaged[access] = b
+	}
+	if _, ok := im.retry[access]; ok {
+		delete(im.retry, access)
+		if err := im.src.SetRetryFile(ctx, im.system, access, ""); err != nil {
+			return err
+		}
 	}
 	f.BlobKey, f.Size, f.SHA512Checksum = b.Key, b.Size, b.SHA512
 	if f.MimeType == "" && b.Mime != "" {
@@ -194,11 +209,11 @@ func (im *importer) fetchContent(ctx context.Context, u, wantSHA512 string) (blo
 	case err != nil:
 		im.rep.repair("file-download-failed", 1)
 		im.opt.Logger.Warn("Datei nicht geladen", "url", u, "fehler", err)
-		return b, false
+		return blobInfo{retry: true}, false
 	case wantSHA512 != "" && wantSHA512 != b.SHA512:
 		im.rep.repair("checksum-mismatch", 1)
 		im.opt.Logger.Warn("SHA-512 der Datei stimmt nicht", "url", u)
-		return b, false
+		return blobInfo{retry: true}, false
 	}
 	im.rep.add(&im.rep.Files, 1)
 	return b, true

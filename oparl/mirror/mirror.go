@@ -208,6 +208,9 @@ func (im *importer) run(ctx context.Context, systemURL string) error {
 			return err
 		}
 	}
+	if err := im.retryFiles(ctx); err != nil {
+		return err
+	}
 	return ctx.Err()
 }
 
@@ -289,6 +292,10 @@ func (im *importer) ownID(id string) bool {
 	o, err := netguard.Origin(id)
 	return err == nil && im.origins[hostPort(o)]
 }
+
+// ownRow reports whether a source row was written by an import of this system
+// (or before systems were recorded).
+func (im *importer) ownRow(r ratsinfo.SourceRef) bool { return r.System == "" || r.System == im.system }
 
 // typeName returns the last path segment of an OParl type URL ("Paper").
 func typeName(t string) string { return t[strings.LastIndex(t, "/")+1:] }

@@ -53,6 +53,10 @@ func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsin
 		im.rep.repair("id-differs-from-url", 1)
 	}
 	im.rep.add(&im.rep.Objects, 1)
+	if !im.ownID(v.url) {
+		im.rep.repair("foreign-id", 1)
+		return 0, nil
+	}
 	kind := v.kind()
 	if _, ok := kindOps[kind]; !ok {
 		kind = want
@@ -70,6 +74,10 @@ func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsin
 	ref, found, err := im.lookup(ctx, v.url)
 	if err != nil {
 		return 0, err
+	}
+	if found && !im.ownRow(ref) {
+		im.rep.repair("foreign-object", 1)
+		return 0, nil
 	}
 	if found && ref.Hash == hash && !final {
 		im.rep.add(&im.rep.Unchanged, 1)
@@ -90,7 +98,7 @@ func (im *importer) importObj(ctx context.Context, o map[string]any, want ratsin
 	if id == 0 && len(c.missing) > 0 {
 		return 0, nil // not written yet: a required reference is pending
 	}
-	r := ratsinfo.SourceRef{Kind: kind, ID: id, Hash: hash}
+	r := ratsinfo.SourceRef{Kind: kind, ID: id, Hash: hash, System: im.system}
 	urls := []string{v.url}
 	if fetchedAs != "" && fetchedAs != v.url {
 		urls = append(urls, fetchedAs)
@@ -236,6 +244,10 @@ func (im *importer) tombstone(ctx context.Context, v view, kind ratsinfo.Kind) e
 	ref, found, err := im.lookup(ctx, v.url)
 	if err != nil || !found || ref.ID == 0 {
 		return err
+	}
+	if !im.ownRow(ref) {
+		im.rep.repair("foreign-object", 1)
+		return nil
 	}
 	err = kindOps[ref.Kind].del(im.store, ctx, ref.ID)
 	switch ratsinfo.ErrorCode(err) {
