@@ -297,5 +297,27 @@ func (im *importer) ownID(id string) bool {
 // (or before systems were recorded).
 func (im *importer) ownRow(r ratsinfo.SourceRef) bool { return r.System == "" || r.System == im.system }
 
+// dropEmbedded deletes the consultations of a deleted paper: OParl embeds them
+// in the paper, so the source sends no tombstones of their own.
+func (im *importer) dropEmbedded(ctx context.Context, ref ratsinfo.SourceRef) error {
+	if ref.Kind != ratsinfo.KindPaper {
+		return nil
+	}
+	cs, err := im.store.FindConsultations(ctx, ratsinfo.ConsultationFilter{PaperIDs: []int64{ref.ID}})
+	if err != nil {
+		return fmt.Errorf("consultations of paper %d: %w", ref.ID, err)
+	}
+	for _, c := range cs {
+		if c.Deleted {
+			continue
+		}
+		if err := im.store.DeleteConsultation(ctx, c.ID); err != nil && ratsinfo.ErrorCode(err) != ratsinfo.ENOTFOUND {
+			return fmt.Errorf("delete consultation %d: %w", c.ID, err)
+		}
+		im.rep.add(&im.rep.Deleted, 1)
+	}
+	return nil
+}
+
 // typeName returns the last path segment of an OParl type URL ("Paper").
 func typeName(t string) string { return t[strings.LastIndex(t, "/")+1:] }

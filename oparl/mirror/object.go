@@ -257,5 +257,5 @@ func (im *importer) tombstone(ctx context.Context, v view, kind ratsinfo.Kind) e
 	default:
 		return fmt.Errorf("delete %s: %w", v.url, err)
 	}
-	return nil
+	return im.dropEmbedded(ctx, ref)
 }
