@@ -34,6 +34,7 @@ func (s *Server) fileServe(ctx context.Context, w http.ResponseWriter, r *http.R
 		// A mirrored file whose content we do not hold (yet): the source has it.
 		// Never to an internal address: the link came from a foreign server.
 		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("Access-Control-Allow-Origin", "*")
 		http.Redirect(w, r, f.SourceURL, http.StatusTemporaryRedirect)
 		return nil
 	}
