@@ -16,7 +16,7 @@ import (
 type upstream struct {
 	srv   *httptest.Server
 	mu    sync.Mutex
-	paper []map[string]any          // the paper list, in order
+	paper []map[string]any            // the paper list, in order
 	extra map[string]http.HandlerFunc // further paths (file contents, redirects)
 	next  string                      // next link of the paper list ("" = none)
 	hits  map[string]int
