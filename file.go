@@ -23,6 +23,9 @@ type File struct {
 	MasterFileID       int64
 	FileLicense        string
 	BlobKey            string
+	// SourceURL is where a mirrored file's content is at its source (the
+	// foreign accessUrl). Until BlobKey is set, our accessUrl redirects there.
+	SourceURL string
 
 	// Filled by reads of a single file (OParl back-references).
 	DerivativeFileIDs []int64
@@ -61,10 +64,11 @@ func (f *File) Validate() error {
 	if f.SHA512Checksum != "" && (len(f.SHA512Checksum) != 128 || !hexPattern.MatchString(f.SHA512Checksum)) {
 		v.add("sha512Checksum", "Eine SHA-512-Prüfsumme hat 128 Hexadezimalzeichen.")
 	}
-	f.Text = strings.TrimSpace(f.Text)
+	v.text("text", &f.Text)
 	v.url("externalServiceUrl", &f.ExternalServiceURL)
 	v.url("fileLicense", &f.FileLicense)
 	v.text("blobKey", &f.BlobKey)
+	v.url("sourceUrl", &f.SourceURL)
 	if f.Name == "" && f.FileName == "" {
 		v.add("name", "Die Datei braucht einen Namen oder Dateinamen.")
 	}

@@ -9,6 +9,9 @@ type SourceRef struct {
 	Kind Kind
 	ID   int64
 	Hash string // fingerprint of the source object; "" forces a rewrite next time
+	// System is the System URL of the import that wrote the row ("" before
+	// it was recorded): another system's import leaves the object alone.
+	System string
 }
 
 // SourceMap is the bookkeeping of an OParl mirror: the source URL of every imported
@@ -24,4 +27,10 @@ type SourceMap interface {
 	Sources(ctx context.Context) (map[string]SourceRef, error)
 	// RecordSource remembers (or replaces) what url was imported as.
 	RecordSource(ctx context.Context, url string, ref SourceRef) error
+	// RetryFiles returns the file contents of system whose download failed, as
+	// access URL → the source URL of the File object.
+	RetryFiles(ctx context.Context, system string) (map[string]string, error)
+	// SetRetryFile puts a failed download into system's retry set; an empty
+	// fileURL takes it out.
+	SetRetryFile(ctx context.Context, system, accessURL, fileURL string) error
 }

@@ -2,6 +2,7 @@ package ratsinfo
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/mail"
 	"net/url"
 	"regexp"
@@ -44,20 +45,73 @@ func (v *validator) err() error {
 	return &Error{Code: EINVALID, Message: m.String(), Msg: m, Fields: v.fields, FieldMsgs: v.msgs}
 }
 
-// text trims *s and rejects invalid UTF-8 and control characters. Empty stays empty:
-// OParl wants empty strings omitted, so "" means "not set".
+// text trims *s and rejects invalid UTF-8, control characters and text longer
+// than the field's limit (TextLimit). Empty stays empty: OParl wants empty
+// strings omitted, so "" means "not set".
 func (v *validator) text(field string, s *string) {
 	*s = strings.TrimSpace(*s)
 	if !utf8.ValidString(*s) {
 		v.add(field, "enthält ungültige Zeichen (kein UTF-8).")
 		return
 	}
-	for _, r := range *s {
-		if r < 0x20 && r != '\n' && r != '\t' && r != '\r' {
-			v.add(field, "enthält Steuerzeichen; bitte nur Text eingeben.")
-			return
-		}
+	if strings.IndexFunc(*s, IsControl) >= 0 {
+		v.add(field, "enthält Steuerzeichen; bitte nur Text eingeben.")
+		return
 	}
+	if limit := TextLimit(field); len(*s) > limit {
+		v.add(field, fmt.Sprintf("ist mit %d Zeichen zu lang; höchstens %d sind erlaubt.", utf8.RuneCountInString(*s), limit))
+	}
+}
+
+// IsControl reports whether r is a control character that no text field may
+// hold: the C0 controls except tab, line feed and carriage return, and DEL.
+// PostgreSQL refuses NUL in text outright; the others only ever come from
+// damaged sources (extracted PDF text carries them).
+func IsControl(r rune) bool {
+	return r < 0x20 && r != '\n' && r != '\t' && r != '\r' || r == 0x7f
+}
+
+// StripControl returns s without the characters IsControl names, and whether
+// any were removed: the OParl mirror repairs foreign data this way, where a user
+// entering text gets the validator's message instead.
+func StripControl(s string) (string, bool) {
+	if strings.IndexFunc(s, IsControl) < 0 {
+		return s, false
+	}
+	return strings.Map(func(r rune) rune {
+		if IsControl(r) {
+			return -1
+		}
+		return r
+	}, s), true
+}
+
+// Text limits in bytes. A single field of a foreign source once held a 20 MB
+// title that then went into every list page embedding it: every text field has
+// a limit, generous for what councils write.
+const (
+	// MaxText is the limit of every field not named in longText.
+	MaxText = 10_000
+	// MaxLongText is the limit of the extracted text of a file.
+	MaxLongText = 4 << 20
+)
+
+// longText are the fields (by their OParl property name) that hold running text.
+var longText = map[string]int{
+	"text":           MaxLongText,
+	"resolutionText": 1 << 20,
+	"description":    100_000,
+	"life":           100_000,
+	"geojson":        1 << 20,
+}
+
+// TextLimit returns the length limit in bytes of a text field, named by its
+// OParl property name.
+func TextLimit(field string) int {
+	if n, ok := longText[field]; ok {
+		return n
+	}
+	return MaxText
 }
 
 func (v *validator) required(field string, s *string) {

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -30,12 +31,39 @@ type Dir struct {
 
 var _ ratsinfo.BlobStore = (*Dir)(nil)
 
-// NewDir returns a blob store in dir, creating the folder if needed.
+// NewDir returns a blob store in dir, creating the folder if needed. Temporary
+// files that a crash left behind are removed once they are older than
+// staleUpload: nothing writes that long to one, and nothing else removes them.
 func NewDir(dir string) (*Dir, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, storageError(dir, err)
 	}
-	return &Dir{root: filepath.Clean(dir)}, nil
+	d := &Dir{root: filepath.Clean(dir)}
+	if err := d.sweep(time.Now().Add(-staleUpload)); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// staleUpload is the age after which a temporary upload file is a crash's leftover.
+const staleUpload = time.Hour
+
+// sweep removes temporary upload files last written before cutoff.
+func (d *Dir) sweep(cutoff time.Time) error {
+	tmps, err := filepath.Glob(filepath.Join(d.root, ".upload-*"))
+	if err != nil {
+		return fmt.Errorf("sweep %s: %w", d.root, err)
+	}
+	for _, p := range tmps {
+		fi, err := os.Lstat(p)
+		if err != nil || !fi.Mode().IsRegular() || !fi.ModTime().Before(cutoff) {
+			continue // gone meanwhile, not ours, or still being written
+		}
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return storageError(d.root, err)
+		}
+	}
+	return nil
 }
 
 // Put writes r to a temporary file first and renames it into place only after a

@@ -4,11 +4,13 @@ import (
 	"context"
 	"crypto/sha512"
 	"encoding/hex"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -126,5 +128,31 @@ func TestLegacyLayout(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(root, key[:2], key)); err == nil {
 			t.Fatal("content stored a second time beside its legacy copy")
 		}
+	}
+}
+
+// TestNewDirSweepsStaleUploads: temporary files a crash left behind are removed
+// when the folder opens once they are old; a fresh one (an upload in progress in
+// another process) stays.
+func TestNewDirSweepsStaleUploads(t *testing.T) {
+	dir := t.TempDir()
+	old, fresh := filepath.Join(dir, ".upload-123"), filepath.Join(dir, ".upload-456")
+	for _, p := range []string{old, fresh} {
+		if err := os.WriteFile(p, []byte("halb geschrieben"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	past := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(old, past, past); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewDir(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("alte Upload-Datei nicht entfernt: %v", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("frische Upload-Datei entfernt: %v", err)
 	}
 }

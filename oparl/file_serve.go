@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/netguard"
 )
 
 // fileServe sends a file's content: inline for accessUrl, as an attachment for
@@ -27,6 +28,14 @@ func (s *Server) fileServe(ctx context.Context, w http.ResponseWriter, r *http.R
 	f := files[0]
 	if f.Deleted {
 		s.writeErrorStatus(w, r, http.StatusGone, fmt.Sprintf("Die Datei %d wurde gelöscht.", id))
+		return nil
+	}
+	if f.BlobKey == "" && f.SourceURL != "" && netguard.PublicHost(f.SourceURL) {
+		// A mirrored file whose content we do not hold (yet): the source has it.
+		// Never to an internal address: the link came from a foreign server.
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		http.Redirect(w, r, f.SourceURL, http.StatusTemporaryRedirect)
 		return nil
 	}
 	if f.BlobKey == "" || s.blobs == nil {

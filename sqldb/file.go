@@ -12,7 +12,7 @@ var fileOps = &kindOps[*ratsinfo.File]{
 		f := &ratsinfo.File{}
 		err := sc(metaDest(&f.Meta, &f.BodyID, nstr{&f.Name}, nstr{&f.FileName}, nstr{&f.MimeType}, ndate{&f.Date}, nint{&f.Size},
 			nstr{&f.SHA1Checksum}, nstr{&f.SHA512Checksum}, nstr{&f.Text}, nstr{&f.ExternalServiceURL}, nint{&f.MasterFileID},
-			nstr{&f.FileLicense}, nstr{&f.BlobKey})...)
+			nstr{&f.FileLicense}, nstr{&f.BlobKey}, nstr{&f.SourceURL})...)
 		return f, &f.Meta, err
 	},
 	tomb: func(m ratsinfo.Meta) *ratsinfo.File { return &ratsinfo.File{Meta: m} },
@@ -60,7 +60,8 @@ func fileSpec(f *ratsinfo.File) func(*txState) (*saveSpec, error) {
 		return &saveSpec{
 			body: f.BodyID,
 			vals: []any{str(f.Name), str(f.FileName), str(f.MimeType), date(f.Date), f.Size, str(f.SHA1Checksum),
-				str(f.SHA512Checksum), str(f.Text), str(f.ExternalServiceURL), ref(f.MasterFileID), str(f.FileLicense), str(f.BlobKey)},
+				str(f.SHA512Checksum), str(f.Text), str(f.ExternalServiceURL), ref(f.MasterFileID), str(f.FileLicense), str(f.BlobKey),
+				str(f.SourceURL)},
 			refs: []refCheck{{"masterFile", ratsinfo.KindFile, one(f.MasterFileID)}},
 		}, nil
 	}

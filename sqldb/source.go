@@ -14,7 +14,7 @@ var _ ratsinfo.SourceMap = (*DB)(nil)
 
 // FindBySource returns what a source URL was imported as.
 func (db *DB) FindBySource(ctx context.Context, url string) (ratsinfo.SourceRef, error) {
-	rows, err := db.reader(ctx).query(ctx, `SELECT kind, object_id, hash FROM source_map WHERE url = ?`, url)
+	rows, err := db.reader(ctx).query(ctx, `SELECT kind, object_id, hash, system FROM source_map WHERE url = ?`, url)
 	if err != nil {
 		return ratsinfo.SourceRef{}, wrap("find source", err)
 	}
@@ -27,7 +27,7 @@ func (db *DB) FindBySource(ctx context.Context, url string) (ratsinfo.SourceRef,
 	}
 	var r ratsinfo.SourceRef
 	var kind string
-	if err := rows.Scan(&kind, &r.ID, &r.Hash); err != nil {
+	if err := rows.Scan(&kind, &r.ID, &r.Hash, &r.System); err != nil {
 		return ratsinfo.SourceRef{}, wrap("find source", err)
 	}
 	r.Kind = ratsinfo.Kind(kind)
@@ -36,7 +36,7 @@ func (db *DB) FindBySource(ctx context.Context, url string) (ratsinfo.SourceRef,
 
 // Sources returns the whole source map.
 func (db *DB) Sources(ctx context.Context) (map[string]ratsinfo.SourceRef, error) {
-	rows, err := db.reader(ctx).query(ctx, `SELECT url, kind, object_id, hash FROM source_map`)
+	rows, err := db.reader(ctx).query(ctx, `SELECT url, kind, object_id, hash, system FROM source_map`)
 	if err != nil {
 		return nil, wrap("sources", err)
 	}
@@ -45,7 +45,7 @@ func (db *DB) Sources(ctx context.Context) (map[string]ratsinfo.SourceRef, error
 	for rows.Next() {
 		var u, kind string
 		var r ratsinfo.SourceRef
-		if err := rows.Scan(&u, &kind, &r.ID, &r.Hash); err != nil {
+		if err := rows.Scan(&u, &kind, &r.ID, &r.Hash, &r.System); err != nil {
 			return nil, wrap("sources", err)
 		}
 		r.Kind = ratsinfo.Kind(kind)
@@ -60,9 +60,9 @@ func (db *DB) RecordSource(ctx context.Context, url string, r ratsinfo.SourceRef
 		return err
 	}
 	return db.write(ctx, "record source", func(t *txState, _ time.Time) error {
-		_, err := t.exec(ctx, `INSERT INTO source_map (url, kind, object_id, hash) VALUES (?, ?, ?, ?)
-ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, object_id = excluded.object_id, hash = excluded.hash`,
-			url, string(r.Kind), r.ID, r.Hash)
+		_, err := t.exec(ctx, `INSERT INTO source_map (url, kind, object_id, hash, system) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, object_id = excluded.object_id, hash = excluded.hash, system = excluded.system`,
+			url, string(r.Kind), r.ID, r.Hash, r.System)
 		return err
 	})
 }
@@ -115,6 +115,37 @@ func (db *DB) SetCheckpoint(ctx context.Context, key, value string) error {
 		}
 		_, err := t.exec(ctx, `INSERT INTO mirror_checkpoint (key, value) VALUES (?, ?)
 ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+		return err
+	})
+}
+
+// RetryFiles returns system's failed downloads: access URL → file source URL.
+func (db *DB) RetryFiles(ctx context.Context, system string) (map[string]string, error) {
+	rows, err := db.reader(ctx).query(ctx, `SELECT access_url, file_url FROM mirror_file_retry WHERE system = ?`, system)
+	if err != nil {
+		return nil, wrap("retry files", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var a, f string
+		if err := rows.Scan(&a, &f); err != nil {
+			return nil, wrap("retry files", err)
+		}
+		out[a] = f
+	}
+	return out, wrap("retry files", rows.Err())
+}
+
+// SetRetryFile adds a failed download to system's retry set; "" removes it.
+func (db *DB) SetRetryFile(ctx context.Context, system, accessURL, fileURL string) error {
+	return db.write(ctx, "set retry file", func(t *txState, _ time.Time) error {
+		if fileURL == "" {
+			_, err := t.exec(ctx, `DELETE FROM mirror_file_retry WHERE access_url = ? AND system = ?`, accessURL, system)
+			return err
+		}
+		_, err := t.exec(ctx, `INSERT INTO mirror_file_retry (access_url, file_url, system) VALUES (?, ?, ?)
+ON CONFLICT (access_url) DO UPDATE SET file_url = excluded.file_url, system = excluded.system`, accessURL, fileURL, system)
 		return err
 	})
 }

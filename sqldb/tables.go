@@ -39,7 +39,7 @@ var (
 			"paper_id", "agenda_item_id", "meeting_id", "position", "authoritative", "role"}}
 	tFile = &table{kind: ratsinfo.KindFile, name: "file", bodyCol: "t.body_id", cols: []string{
 		"name", "file_name", "mime_type", "date", "size", "sha1_checksum", "sha512_checksum", "text",
-		"external_service_url", "master_file_id", "file_license", "blob_key"}}
+		"external_service_url", "master_file_id", "file_license", "blob_key", "source_url"}}
 	tLocation = &table{kind: ratsinfo.KindLocation, name: "location", bodyCol: "t.body_id", cols: []string{
 		"description", "geojson", "street_address", "room", "postal_code", "sub_locality", "locality"}}
 )

@@ -131,10 +131,16 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 	action := "create"
 	var oldParent int64
 	var err error
+	var wasPublic bool
 	if s.create {
 		err = t.insertObj(ctx, now, s)
 	} else {
 		action = "update"
+		if tb.kind == ratsinfo.KindPaper {
+			if wasPublic, err = t.paperPublished(ctx, s.meta.ID); err != nil {
+				return err
+			}
+		}
 		oldParent, err = t.replaceObj(ctx, now, s)
 	}
 	if err != nil {
@@ -149,6 +155,17 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 	t.known[objKey{tb.kind, s.meta.ID}] = s.body
 	if err := t.record(ctx, now, action, tb.kind, s.meta.ID, s.body); err != nil {
 		return err
+	}
+	if tb.kind == ratsinfo.KindPaper && !s.create {
+		isPublic, err := t.paperPublished(ctx, s.meta.ID)
+		if err != nil {
+			return err
+		}
+		if isPublic != wasPublic {
+			if err := t.bumpConsultations(ctx, now, s.meta.ID); err != nil {
+				return err
+			}
+		}
 	}
 	return t.bumpParents(ctx, now, tb, s.meta.ID, s.parent, oldParent, s.create)
 }
@@ -176,6 +193,55 @@ func (t *txState) insertObj(ctx context.Context, now time.Time, s *saveSpec) err
 	s.meta.Created, s.meta.Modified, s.meta.Deleted = fromMicros(now.UnixMicro()), fromMicros(now.UnixMicro()), false
 	if tb.kind == ratsinfo.KindBody {
 		s.body = s.meta.ID
+	}
+	return nil
+}
+
+// paperPublished reads whether a paper is published now; a paper that does not
+// exist is not, and the update that asked reports it as not found.
+func (t *txState) paperPublished(ctx context.Context, id int64) (bool, error) {
+	var pub bool
+	err := t.queryRow(ctx, "SELECT published FROM paper WHERE id = ?", id).Scan(&pub)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read published of paper %d: %w", id, err)
+	}
+	return pub, nil
+}
+
+// bumpConsultations gives the consultations of a paper a new modified and a
+// change-feed row: they are visible exactly when their paper is, so publishing,
+// withdrawing or deleting the paper changes what the public sees of them, and a
+// mirror asking for modified_since must be told (as tombstones, or again).
+func (t *txState) bumpConsultations(ctx context.Context, now time.Time, paper int64) error {
+	if err := t.flush(ctx); err != nil {
+		return err
+	}
+	us := now.UnixMicro()
+	rows, err := t.query(ctx, "UPDATE consultation SET modified = CASE WHEN modified >= ? THEN modified + 1 ELSE ? END WHERE paper_id = ? AND NOT deleted RETURNING id", us, us, paper)
+	if err != nil {
+		return fmt.Errorf("bump consultations of paper %d: %w", paper, err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	body := t.known[objKey{ratsinfo.KindPaper, paper}]
+	for _, id := range ids {
+		if err := t.change(ctx, now, "update", ratsinfo.KindConsultation, id, body); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -269,6 +335,14 @@ func (t *txState) remove(ctx context.Context, now time.Time, tb *table, id int64
 	delete(t.known, objKey{tb.kind, id})
 	if err := t.record(ctx, now, "delete", tb.kind, id, cur.body); err != nil {
 		return err
+	}
+	if tb.kind == ratsinfo.KindPaper {
+		t.known[objKey{tb.kind, id}] = cur.body // for the consultations' feed rows
+		err := t.bumpConsultations(ctx, now, id)
+		delete(t.known, objKey{tb.kind, id})
+		if err != nil {
+			return err
+		}
 	}
 	return t.bumpParents(ctx, now, tb, id, cur.parent, 0, false)
 }

@@ -3,9 +3,11 @@ package web
 import (
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/netguard"
 )
 
 // fileShowPage describes a file and where it belongs, with links to view and
@@ -17,6 +19,9 @@ type fileShowPage struct {
 	Meetings []meetingRow
 	Papers   []paperRow
 	Report   string
+	// Source is the host that holds the document when we do not (a mirrored
+	// file whose download has not succeeded yet).
+	Source string
 }
 
 func (s *Server) fileShow(w http.ResponseWriter, r *http.Request) error {
@@ -44,6 +49,11 @@ func (s *Server) fileShow(w http.ResponseWriter, r *http.Request) error {
 	row := s.fileRowOf(f, "")
 	p := &fileShowPage{Page: s.newPage(r, row.Name, ""), File: row, License: f.FileLicense}
 	p.LastModified = f.Modified
+	if f.BlobKey == "" && f.SourceURL != "" && netguard.PublicHost(f.SourceURL) {
+		if u, err := url.Parse(f.SourceURL); err == nil {
+			p.Source = u.Host
+		}
+	}
 	for _, mid := range f.MeetingIDs {
 		if m, ok := meetings[mid]; ok {
 			p.Meetings = append(p.Meetings, meetingRowOf(m, orgs))

@@ -35,7 +35,8 @@ var english = map[string]string{
 	"Liste": "List", "Vorlagen gefunden": "papers found", "Seite": "page", "von": "of",
 	"← vorige Seite": "← previous page", "nächste Seite →": "next page →",
 	"Datei anzeigen": "View file", "Datei herunterladen": "Download file", "Datei melden": "Report this file",
-	"Erklärung zur Barrierefreiheit": "Accessibility statement", "Ihre Nachricht": "Your message", "Absenden": "Send",
+	"Das Dokument liegt bei der Quelle dieser Daten; die Links führen dorthin:": "The document is held at the source of this data; the links lead there:",
+	"Erklärung zur Barrierefreiheit":                                            "Accessibility statement", "Ihre Nachricht": "Your message", "Absenden": "Send",
 
 	// Lists and filters.
 	"Titel oder Nummer": "Title or reference", "Datum von": "Date from", "Datum bis": "Date until",

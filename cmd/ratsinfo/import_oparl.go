@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
+	"github.com/ratsinfo/ratsinfo/internal/netguard"
 	"github.com/ratsinfo/ratsinfo/oparl/mirror"
 )
 
-const importUsage = "Aufruf: ratsinfo import oparl [--data-dir DIR] [--database URL] [--concurrency N] [--max-file-size BYTES] URL\n"
+const importUsage = "Aufruf: ratsinfo import oparl [--data-dir DIR] [--database URL] [--concurrency N] [--max-file-size BYTES]\n" +
+	"       [--allow-origin URL]... [--max-objects N] [--max-duration DAUER] URL\n"
 
 // importCmd dispatches `ratsinfo import <source>`; OParl is the only source so far.
 func (a *App) importCmd(ctx context.Context, args []string) error {
@@ -28,6 +31,10 @@ func (a *App) importOparl(ctx context.Context, args []string) error {
 	cfg.dataFlags(fs, a.Getenv)
 	concurrency := fs.Int("concurrency", 4, "gleichzeitige Anfragen an den Server (höflich bleiben: 1 bis 16)")
 	maxFile := fs.Int64("max-file-size", 100<<20, "größte Datei in Bytes, die heruntergeladen wird; größere werden ohne Inhalt übernommen")
+	var allow originList
+	fs.Var(&allow, "allow-origin", "weitere Adresse (Schema, Host, Port), die abgerufen werden darf, auch im internen Netz, und deren Objekte zum System gehören; mehrfach angebbar")
+	maxObjects := fs.Int("max-objects", 0, "höchstens so viele Objekte in diesem Lauf (0: unbegrenzt); der nächste Lauf setzt fort")
+	maxDuration := fs.Duration("max-duration", 0, "höchstens so lange in diesem Lauf, z. B. 2h (0: unbegrenzt); der nächste Lauf setzt fort")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -47,6 +54,9 @@ func (a *App) importOparl(ctx context.Context, args []string) error {
 	if *maxFile < 1 {
 		return fmt.Errorf("--max-file-size muss größer als 0 sein")
 	}
+	if *maxObjects < 0 || *maxDuration < 0 {
+		return fmt.Errorf("--max-objects und --max-duration dürfen nicht negativ sein")
+	}
 	log := a.logger(cfg.LogLevel)
 	db, blobs, err := openData(ctx, &cfg, false, log)
 	if err != nil {
@@ -54,7 +64,8 @@ func (a *App) importOparl(ctx context.Context, args []string) error {
 	}
 	defer db.Close()
 
-	opt := mirror.Options{Concurrency: *concurrency, MaxFileSize: *maxFile, Logger: log}
+	opt := mirror.Options{Concurrency: *concurrency, MaxFileSize: *maxFile, Logger: log,
+		AllowOrigins: allow, MaxObjects: *maxObjects, MaxDuration: *maxDuration}
 	if isTerminal(a.Stderr) {
 		opt.Progress = func(p mirror.Progress) {
 			eta := ""
@@ -80,5 +91,18 @@ func (a *App) importOparl(ctx context.Context, args []string) error {
 		}
 		return withSetting(err, cfg.storageSetting())
 	}
+	return nil
+}
+
+// originList collects the repeatable --allow-origin flag.
+type originList []string
+
+func (o *originList) String() string { return strings.Join(*o, ",") }
+
+func (o *originList) Set(v string) error {
+	if _, err := netguard.Origin(v); err != nil {
+		return fmt.Errorf("--allow-origin: %v", err)
+	}
+	*o = append(*o, v)
 	return nil
 }

@@ -3,8 +3,10 @@ package mirror
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -62,6 +64,9 @@ func (im *importer) preload(ctx context.Context) error {
 	im.pending = make(map[string]bool, len(pending))
 	for k := range pending {
 		im.pending[strings.TrimPrefix(k, pendingPrefix)] = true
+	}
+	if im.retry, err = im.src.RetryFiles(ctx, im.system); err != nil {
+		return fmt.Errorf("read retry set: %w", err)
 	}
 	raw, err := im.src.Checkpoints(ctx, blobPrefix)
 	if err != nil {
@@ -207,36 +212,111 @@ func (im *importer) writePages(ctx context.Context, lists []listRun, pgs []*page
 			files[k] = b
 		}
 	}
-	return im.inTx(ctx, func(ctx context.Context) error {
+	err := im.inTx(ctx, func(ctx context.Context) error {
 		im.downloads = files
 		for _, pg := range pgs {
 			l := &lists[pg.list]
 			for _, o := range pg.data {
-				if _, err := im.importObject(ctx, importReq{obj: o, want: l.kind, index: standalone}); err != nil {
+				if err := im.importOne(ctx, o, l.kind); err != nil {
 					return err
 				}
 			}
-			next := l.cp
-			if pg.last {
-				next = listCheckpoint{Since: l.cp.Started}
-			} else {
-				next.Next = pg.next
-			}
-			b, _ := json.Marshal(next)
-			if err := im.src.SetCheckpoint(ctx, "list:"+l.url, string(b)); err != nil {
+			if err := im.advance(ctx, l, pg); err != nil {
 				return err
 			}
-			l.cp = next
 		}
 		return nil
 	})
+	if err == nil || ctx.Err() != nil || diskFull(err) {
+		return err
+	}
+	im.opt.Logger.Warn("Seite nicht schreibbar, Objekte werden einzeln geschrieben", "err", err)
+	return im.writeIsolated(ctx, lists, pgs, files)
+}
+
+// importOne imports one object of a list page, unless the run's object budget
+// is spent.
+func (im *importer) importOne(ctx context.Context, o map[string]any, kind ratsinfo.Kind) error {
+	if n := im.opt.MaxObjects; n > 0 {
+		im.rep.mu.Lock()
+		over := im.rep.Objects >= n
+		im.rep.mu.Unlock()
+		if over {
+			im.stop(&stopError{fmt.Sprintf("Obergrenze von %d Objekten für diesen Lauf erreicht; der nächste Aufruf setzt an der letzten gespeicherten Seite fort.", n)})
+			return ctx.Err()
+		}
+	}
+	_, err := im.importObject(ctx, importReq{obj: o, want: kind, index: standalone})
+	return err
+}
+
+// advance writes the list's checkpoint after pg.
+func (im *importer) advance(ctx context.Context, l *listRun, pg *page) error {
+	next := l.cp
+	if pg.last {
+		next = listCheckpoint{Since: l.cp.Started}
+	} else {
+		next.Next = pg.next
+	}
+	b, _ := json.Marshal(next)
+	if err := im.src.SetCheckpoint(ctx, "list:"+l.url, string(b)); err != nil {
+		return err
+	}
+	l.cp = next
+	return nil
+}
+
+// writeIsolated writes the pages of a failed transaction again, each object in a
+// transaction of its own: an object the store cannot take (on PostgreSQL a
+// failed statement aborts the whole transaction) is skipped and reported instead
+// of failing its page on every run. The checkpoints are written last; if even
+// they fail, the store itself is the problem and the error is returned.
+func (im *importer) writeIsolated(ctx context.Context, lists []listRun, pgs []*page, files map[string]blobInfo) error {
+	for _, pg := range pgs {
+		l := &lists[pg.list]
+		for _, o := range pg.data {
+			err := im.inTx(ctx, func(ctx context.Context) error {
+				im.downloads = files
+				return im.importOne(ctx, o, l.kind)
+			})
+			switch {
+			case err == nil:
+			case ctx.Err() != nil, diskFull(err):
+				return err
+			default:
+				id, _ := o["id"].(string)
+				im.rep.skip(fmt.Sprintf("%s (nicht speicherbar)", l.kind))
+				im.opt.Logger.Warn("Objekt nicht speicherbar, übersprungen", "url", id, "err", err)
+			}
+		}
+		if err := im.inTx(ctx, func(ctx context.Context) error { return im.advance(ctx, l, pg) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// diskFull reports whether err says the disk under the store is full (SQLite:
+// "database or disk is full", PostgreSQL: SQLSTATE 53100, or the errno).
+func diskFull(err error) bool {
+	if errors.Is(err, syscall.ENOSPC) {
+		return true
+	}
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "disk is full") || strings.Contains(s, "no space left") || strings.Contains(s, "53100")
+}
+
+// markDone notes that url was imported as id in this run.
+func (im *importer) markDone(url string, id int64) {
+	im.done[url] = id
+	im.doneTx = append(im.doneTx, url)
 }
 
 // inTx runs fn in one store transaction and keeps the source-ref cache in step
 // with what committed.
 func (im *importer) inTx(ctx context.Context, fn func(ctx context.Context) error) error {
 	im.staged, im.blobStaged = map[string]ratsinfo.SourceRef{}, map[string]blobInfo{}
-	im.needSync = false
+	im.needSync, im.doneTx = false, im.doneTx[:0]
 	start := time.Now()
 	err := im.store.InTransaction(ctx, func(ctx context.Context) error {
 		if err := fn(ctx); err != nil {
@@ -256,6 +336,10 @@ func (im *importer) inTx(ctx context.Context, fn func(ctx context.Context) error
 		}
 		for k, b := range im.blobStaged {
 			im.blobCache[k] = b
+		}
+	} else {
+		for _, k := range im.doneTx {
+			delete(im.done, k)
 		}
 	}
 	im.staged, im.blobStaged = nil, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -30,8 +31,14 @@ func (v view) repair(kind string) { v.im.rep.repair(kind, 1) }
 // naValues are placeholders that vendors send instead of omitting a value.
 var naValues = map[string]bool{"n/a": true, "n.a.": true, "na": true, "k.a.": true, "-": true, "null": true, "none": true}
 
-// cleanText trims, drops "" and "N/A", and counts each.
+// cleanText strips control characters, trims, drops "" and "N/A", and counts
+// each. A NUL (extracted PDF text carries them) would fail the page's
+// transaction on PostgreSQL on every run.
 func (v view) cleanText(s string) string {
+	if c, ok := ratsinfo.StripControl(s); ok {
+		v.repair("control-character")
+		s = c
+	}
 	t := strings.TrimSpace(s)
 	if t != s {
 		v.repair("trailing-blank")
@@ -50,11 +57,25 @@ func (v view) cleanText(s string) string {
 func (v view) str(key string) string {
 	switch x := v.m[key].(type) {
 	case string:
-		return v.cleanText(x)
+		return v.limit(key, v.cleanText(x))
 	case json.Number:
 		return x.String()
 	}
 	return ""
+}
+
+// limit cuts s to the domain's length limit of the field key, at a character
+// boundary, and counts the cut.
+func (v view) limit(key, s string) string {
+	n := ratsinfo.TextLimit(key)
+	if len(s) <= n {
+		return s
+	}
+	v.repair("text-truncated")
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.TrimSpace(s[:n])
 }
 
 // strs returns a string list; a single string is taken as a list of one.
@@ -69,7 +90,7 @@ func (v view) strs(key string) []string {
 	case []any:
 		for _, e := range x {
 			if s, ok := e.(string); ok {
-				if s = v.cleanText(s); s != "" {
+				if s = v.limit(key, v.cleanText(s)); s != "" {
 					out = append(out, s)
 				}
 			}

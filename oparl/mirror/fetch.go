@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/ratsinfo/ratsinfo/internal/netguard"
 	"github.com/ratsinfo/ratsinfo/oparl/internal/fetch"
 )
 
@@ -31,6 +32,12 @@ type errStatus struct {
 
 func (e *errStatus) Error() string { return fmt.Sprintf("%s antwortet mit HTTP %d", e.url, e.status) }
 
+// errRefused is the one text of every refused address: whatever is behind it,
+// open port or closed, the report reads the same.
+func errRefused(u string) error {
+	return fmt.Errorf("%s: %w (internes Netz; mit --allow-origin freigeben)", u, netguard.ErrForbidden)
+}
+
 // isStatus reports whether err is a final answer with HTTP status code.
 func isStatus(err error, code int) bool {
 	var e *errStatus
@@ -48,6 +55,9 @@ func (im *importer) get(ctx context.Context, u string, wantJSON bool) (*response
 		switch {
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
+		case errors.Is(err, netguard.ErrForbidden):
+			im.rep.repair("address-refused", 1)
+			return nil, errRefused(u)
 		case err != nil && errors.Is(err, context.DeadlineExceeded):
 			cause = "timeout"
 		case err != nil:

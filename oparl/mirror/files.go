@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/netguard"
 )
 
 // blobInfo is a downloaded file content, remembered per access URL in a
@@ -23,6 +24,8 @@ type blobInfo struct {
 	Size   int64  `json:"size"`
 	SHA512 string `json:"sha512"`
 	Mime   string `json:"mime,omitempty"`
+	// retry says a failed download may succeed on a later run (not stored).
+	retry bool
 }
 
 const blobPrefix = "blob:"
@@ -98,7 +101,7 @@ func (im *importer) prefetchFiles(ctx context.Context, data []map[string]any) ma
 			defer wg.Done()
 			b, ok := im.fetchContent(ctx, j.access, j.sha)
 			if !ok {
-				b = blobInfo{} // failed: counted once, not retried in the transaction
+				b = blobInfo{retry: b.retry} // failed: counted once, not retried in the transaction
 			}
 			if ctx.Err() == nil {
 				mu.Lock()
@@ -130,6 +133,7 @@ func (c *conv) attachContent(ctx context.Context, f *ratsinfo.File) error {
 		im.rep.repair("file-without-url", 1)
 		return nil
 	}
+	f.SourceURL = access
 	b, ok := im.downloads[access]
 	fresh := ok
 	if !ok {
@@ -140,7 +144,13 @@ func (c *conv) attachContent(ctx context.Context, f *ratsinfo.File) error {
 		}
 	}
 	if !ok || b.Key == "" {
-		return ctx.Err()
+		if ctx.Err() != nil || !b.retry {
+			return ctx.Err()
+		}
+		// Without content for now: our accessUrl sends clients to the source
+		// meanwhile, and every run tries the download again.
+		im.retry[access] = c.v.url
+		return im.src.SetRetryFile(ctx, im.system, access, c.v.url)
 	}
 	if fresh {
 		raw, _ := json.Marshal(b)
@@ -148,6 +158,12 @@ func (c *conv) attachContent(ctx context.Context, f *ratsinfo.File) error {
 			return err
 		}
 		im.blobStaged[access] = b
+	}
+	if _, ok := im.retry[access]; ok {
+		delete(im.retry, access)
+		if err := im.src.SetRetryFile(ctx, im.system, access, ""); err != nil {
+			return err
+		}
 	}
 	f.BlobKey, f.Size, f.SHA512Checksum = b.Key, b.Size, b.SHA512
 	if f.MimeType == "" && b.Mime != "" {
@@ -174,8 +190,18 @@ func (im *importer) fetchContent(ctx context.Context, u, wantSHA512 string) (blo
 		case <-time.After(im.opt.Backoff << attempt):
 		}
 	}
+	var local *localError
 	switch {
 	case ctx.Err() != nil:
+		return b, false
+	case errors.As(err, &local):
+		// Our disk, not the server: retrying cannot help, and the next file
+		// would fail the same way.
+		im.stop(&stopError{"Dateiinhalt nicht speicherbar, Import angehalten: " + local.err.Error()})
+		return b, false
+	case errors.Is(err, netguard.ErrForbidden):
+		im.rep.repair("address-refused", 1)
+		im.opt.Logger.Warn("Datei nicht geladen", "url", u, "err", errRefused(u))
 		return b, false
 	case errors.Is(err, errTooLarge):
 		im.rep.repair("file-too-large", 1)
@@ -183,11 +209,11 @@ func (im *importer) fetchContent(ctx context.Context, u, wantSHA512 string) (blo
 	case err != nil:
 		im.rep.repair("file-download-failed", 1)
 		im.opt.Logger.Warn("Datei nicht geladen", "url", u, "err", err)
-		return b, false
+		return blobInfo{retry: true}, false
 	case wantSHA512 != "" && wantSHA512 != b.SHA512:
 		im.rep.repair("checksum-mismatch", 1)
 		im.opt.Logger.Warn("SHA-512 der Datei stimmt nicht", "url", u)
-		return b, false
+		return blobInfo{retry: true}, false
 	}
 	im.rep.add(&im.rep.Files, 1)
 	return b, true
@@ -212,7 +238,7 @@ func (im *importer) downloadOnce(ctx context.Context, u string) (blobInfo, bool,
 	req.Header.Set("User-Agent", "ratsinfo-import-oparl/1")
 	res, err := im.client.Do(req)
 	if err != nil {
-		return blobInfo{}, true, err
+		return blobInfo{}, !errors.Is(err, netguard.ErrForbidden), err
 	}
 	defer res.Body.Close()
 	if res.StatusCode != http.StatusOK {
@@ -228,24 +254,42 @@ func (im *importer) downloadOnce(ctx context.Context, u string) (blobInfo, bool,
 		im.rep.repair("mime-sniffed", 1)
 		ct, _, _ = mime.ParseMediaType(http.DetectContentType(head))
 	}
-	key, size, sha, err := im.blobs.Put(ctx, &limited{r: br, n: im.opt.MaxFileSize})
-	if err != nil {
-		return blobInfo{}, !errors.Is(err, errTooLarge), err
+	body := &limited{r: br, n: im.opt.MaxFileSize}
+	key, size, sha, err := im.blobs.Put(ctx, body)
+	switch {
+	case err == nil:
+	case body.err != nil: // reading from the server failed (or the file is too large)
+		return blobInfo{}, !errors.Is(body.err, errTooLarge), body.err
+	case ctx.Err() != nil:
+		return blobInfo{}, false, ctx.Err()
+	default:
+		return blobInfo{}, false, &localError{err}
 	}
 	return blobInfo{Key: key, Size: size, SHA512: sha, Mime: ct}, false, nil
 }
 
-// limited fails instead of truncating, so a too large file is never stored cut off.
+// limited fails instead of truncating, so a too large file is never stored cut
+// off. It keeps its read error, which tells the server's faults from our disk's.
 type limited struct {
-	r io.Reader
-	n int64
+	r   io.Reader
+	n   int64
+	err error
 }
 
 func (l *limited) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	l.n -= int64(n)
 	if l.n < 0 {
-		return n, errTooLarge
+		err = errTooLarge
+	}
+	if err != nil && err != io.EOF {
+		l.err = err
 	}
 	return n, err
 }
+
+// localError is a failure of our own blob store (full disk, no permission).
+type localError struct{ err error }
+
+func (e *localError) Error() string { return e.err.Error() }
+func (e *localError) Unwrap() error { return e.err }

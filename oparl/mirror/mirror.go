@@ -13,9 +13,11 @@ package mirror
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -23,14 +25,26 @@ import (
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/netguard"
 )
 
 // Options tune an import. The zero value is usable.
 type Options struct {
 	// Concurrency bounds parallel requests (list prefetch and file downloads); default 4.
 	Concurrency int
-	// Client is the HTTP client; nil means a default client.
+	// Client is the HTTP client; nil means a client that refuses internal
+	// addresses (internal/netguard) except the system URL's origin and
+	// AllowOrigins. A caller that sets Client answers for the address rules.
 	Client *http.Client
+	// AllowOrigins are further origins (scheme, host, port of a URL) that may be
+	// fetched although they are internal, and whose object ids count as the
+	// system's own (a file server beside the OParl server).
+	AllowOrigins []string
+	// MaxObjects stops the run after this many source objects (0: no limit);
+	// what committed stays, and the next run continues.
+	MaxObjects int
+	// MaxDuration stops the run after this long (0: no limit), likewise.
+	MaxDuration time.Duration
 	// MaxFileSize caps one file download in bytes (default 100 MiB); larger files
 	// are imported without content.
 	MaxFileSize int64
@@ -97,7 +111,16 @@ type bookkeeping interface {
 // stays and the next run resumes there. The error is non-nil only when the System
 // cannot be read, the store fails, or ctx ends.
 func Import(ctx context.Context, store Store, blobs ratsinfo.BlobStore, systemURL string, opt Options) (*Report, error) {
+	origins, err := originsOf(systemURL, opt.AllowOrigins)
+	if err != nil {
+		return nil, ratsinfo.Errorf(ratsinfo.EINVALID, "Ungültige erlaubte Adresse: %v", err)
+	}
+	if opt.Client == nil {
+		g, _ := netguard.New(append([]string{systemURL}, opt.AllowOrigins...)...)
+		opt.Client = g.Client(0, max(opt.Concurrency, 4)*2)
+	}
 	im := newImporter(store, store, blobs, opt)
+	im.origins, im.system = origins, systemURL
 	if b, ok := blobs.(ratsinfo.BlobBatcher); ok {
 		im.batch = b.NewBatch()
 		im.blobs = im.batch
@@ -105,9 +128,22 @@ func Import(ctx context.Context, store Store, blobs ratsinfo.BlobStore, systemUR
 	}
 	im.rep.System = systemURL
 	ctx = ratsinfo.SystemContext(ctx)
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	im.stop = cancel
+	if opt.MaxDuration > 0 {
+		var cancelTime context.CancelFunc
+		ctx, cancelTime = context.WithTimeoutCause(ctx, opt.MaxDuration, &stopError{fmt.Sprintf(
+			"Laufzeitgrenze von %s erreicht; der nächste Aufruf setzt an der letzten gespeicherten Seite fort.", opt.MaxDuration)})
+		defer cancelTime()
+	}
 	stop := im.startProgress()
-	err := im.run(ctx, systemURL)
+	err = im.run(ctx, systemURL)
 	stop()
+	var se *stopError
+	if cause := context.Cause(ctx); err != nil && errors.As(cause, &se) {
+		err = se
+	}
 	im.rep.Duration = time.Since(im.rep.started)
 	return im.rep, err
 }
@@ -122,6 +158,15 @@ type importer struct {
 	sem    chan struct{}
 	rep    *Report
 	berlin *time.Location
+	// system is the System URL the operator gave, recorded with every source
+	// row; origins are the host:port pairs whose ids belong to it (ownID).
+	system  string
+	origins map[string]bool
+	// retry is the retry set of failed downloads (access URL → file URL), as
+	// loaded and as the writer changed it.
+	retry map[string]string
+	// stop ends the run with a stopError as its cause (disk full, run bounds).
+	stop context.CancelCauseFunc
 
 	version11 bool  // the System speaks OParl 1.1 (embedded objects need timestamps)
 	allowBody bool  // a Body may be imported now (only from the System's body list)
@@ -156,8 +201,10 @@ type importer struct {
 	// pending are URLs with a pending entry (pending.go), stored or written in
 	// this run.
 	pending map[string]bool
-	// done are the objects already imported in this run, by source URL.
-	done map[string]int64
+	// done are the objects already imported in this run, by source URL;
+	// doneTx those of the open transaction, forgotten again on rollback.
+	done   map[string]int64
+	doneTx []string
 }
 
 func newImporter(store ratsinfo.RecordStore, src bookkeeping, blobs ratsinfo.BlobStore, opt Options) *importer {
@@ -230,6 +277,9 @@ func (im *importer) run(ctx context.Context, systemURL string) error {
 			return err
 		}
 	}
+	if err := im.retryFiles(ctx); err != nil {
+		return err
+	}
 	return ctx.Err()
 }
 
@@ -272,6 +322,70 @@ func (r *Report) addTime(field *time.Duration, d time.Duration) {
 	r.mu.Lock()
 	*field += d
 	r.mu.Unlock()
+}
+
+// stopError ends an import on purpose: a run bound was reached, or the local
+// disk cannot take more. Its message is for the operator.
+type stopError struct{ msg string }
+
+func (e *stopError) Error() string { return e.msg }
+
+// originsOf returns the host:port pairs (scheme ignored: vendors mix http and
+// https in their ids) whose object ids belong to the system being imported.
+func originsOf(systemURL string, allow []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, u := range append([]string{systemURL}, allow...) {
+		o, err := netguard.Origin(u)
+		if err != nil {
+			return nil, err
+		}
+		out[hostPort(o)] = true
+	}
+	return out, nil
+}
+
+// hostPort is an origin without its scheme; default ports are kept as given by
+// netguard.Origin, so http://x and https://x differ only when a port is named.
+func hostPort(origin string) string {
+	_, hp, _ := strings.Cut(origin, "://")
+	if h, p, err := net.SplitHostPort(hp); err == nil && (p == "80" || p == "443") {
+		return h
+	}
+	return hp
+}
+
+// ownID reports whether an object id belongs to the system being imported: ids
+// of another system (a second upstream in the same data folder) are not ours
+// to create, change or delete.
+func (im *importer) ownID(id string) bool {
+	o, err := netguard.Origin(id)
+	return err == nil && im.origins[hostPort(o)]
+}
+
+// ownRow reports whether a source row was written by an import of this system
+// (or before systems were recorded).
+func (im *importer) ownRow(r ratsinfo.SourceRef) bool { return r.System == "" || r.System == im.system }
+
+// dropEmbedded deletes the consultations of a deleted paper: OParl embeds them
+// in the paper, so the source sends no tombstones of their own.
+func (im *importer) dropEmbedded(ctx context.Context, ref ratsinfo.SourceRef) error {
+	if ref.Kind != ratsinfo.KindPaper {
+		return nil
+	}
+	cs, err := im.store.FindConsultations(ctx, ratsinfo.ConsultationFilter{PaperIDs: []int64{ref.ID}})
+	if err != nil {
+		return fmt.Errorf("consultations of paper %d: %w", ref.ID, err)
+	}
+	for _, c := range cs {
+		if c.Deleted {
+			continue
+		}
+		if err := im.store.DeleteConsultation(ctx, c.ID); err != nil && ratsinfo.ErrorCode(err) != ratsinfo.ENOTFOUND {
+			return fmt.Errorf("delete consultation %d: %w", c.ID, err)
+		}
+		im.rep.add(&im.rep.Deleted, 1)
+	}
+	return nil
 }
 
 // typeName returns the last path segment of an OParl type URL ("Paper").

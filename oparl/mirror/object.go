@@ -64,6 +64,10 @@ func (im *importer) importObject(ctx context.Context, req importReq) (int64, err
 		im.rep.repair("id-differs-from-url", 1)
 	}
 	im.rep.add(&im.rep.Objects, 1)
+	if !im.ownID(v.url) {
+		im.rep.repair("foreign-id", 1)
+		return 0, nil
+	}
 	kind := v.kind()
 	if _, ok := kindOps[kind]; !ok {
 		kind = req.want
@@ -82,9 +86,13 @@ func (im *importer) importObject(ctx context.Context, req importReq) (int64, err
 	if err != nil {
 		return 0, err
 	}
+	if found && !im.ownRow(ref) {
+		im.rep.repair("foreign-object", 1)
+		return 0, nil
+	}
 	if found && ref.Hash == hash && !req.final {
 		im.rep.add(&im.rep.Unchanged, 1)
-		im.done[v.url] = ref.ID
+		im.markDone(v.url, ref.ID)
 		return ref.ID, nil
 	}
 	c := &conv{im: im, v: v, kind: kind, par: req.par, index: req.index, final: req.final}
@@ -101,7 +109,7 @@ func (im *importer) importObject(ctx context.Context, req importReq) (int64, err
 	if id == 0 && len(c.missing) > 0 {
 		return 0, nil // not written yet: a required reference is pending
 	}
-	return id, im.record(ctx, c, req.fetchedAs, ratsinfo.SourceRef{Kind: kind, ID: id, Hash: hash})
+	return id, im.record(ctx, c, req.fetchedAs, ratsinfo.SourceRef{Kind: kind, ID: id, Hash: hash, System: im.system})
 }
 
 // record maps the object's id, and the URL it was fetched from if that differs,
@@ -120,7 +128,7 @@ func (im *importer) record(ctx context.Context, c *conv, fetchedAs string, r rat
 	if r.ID == 0 {
 		im.missing[c.v.url] = true
 	} else if len(c.missing) == 0 {
-		im.done[c.v.url] = r.ID // pending objects stay open for the fix-up pass
+		im.markDone(c.v.url, r.ID) // pending objects stay open for the fix-up pass
 		return im.resolved(ctx, c.v.url)
 	}
 	return nil
@@ -252,6 +260,10 @@ func (im *importer) tombstone(ctx context.Context, v view, kind ratsinfo.Kind) e
 	if err != nil || !found || ref.ID == 0 {
 		return err
 	}
+	if !im.ownRow(ref) {
+		im.rep.repair("foreign-object", 1)
+		return nil
+	}
 	err = kindOps[ref.Kind].del(im.store, ctx, ref.ID)
 	switch ratsinfo.ErrorCode(err) {
 	case "":
@@ -260,5 +272,5 @@ func (im *importer) tombstone(ctx context.Context, v view, kind ratsinfo.Kind) e
 	default:
 		return fmt.Errorf("delete %s: %w", v.url, err)
 	}
-	return nil
+	return im.dropEmbedded(ctx, ref)
 }

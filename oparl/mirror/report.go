@@ -54,6 +54,11 @@ var repairNames = map[string]string{
 	"file-name-path":          "Pfad aus dem Dateinamen entfernt",
 	"paper-without-name":      "Vorlage ohne Namen (Aktenzeichen verwendet)",
 	"gender-case":             "Geschlecht klein geschrieben",
+	"address-refused":         "Adresse nicht erlaubt (internes Netz), nicht abgerufen",
+	"control-character":       "Steuerzeichen (z. B. NUL) entfernt",
+	"text-truncated":          "überlanger Text auf die Höchstlänge gekürzt",
+	"foreign-id":              "Objekt mit id außerhalb des Systems nicht übernommen",
+	"foreign-object":          "Objekt eines anderen Systems im selben Datenordner nicht angetastet",
 }
 
 // WriteText writes the report in German for the operator.

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/ratsinfo/ratsinfo/internal/netguard"
 )
 
 // Options tune a validation run. The zero value is usable.
@@ -28,7 +30,10 @@ type Options struct {
 	MaxObjects int
 	// Concurrency bounds the number of requests in flight (default 4).
 	Concurrency int
-	// Client is the HTTP client; nil means a client with timeouts.
+	// Client is the HTTP client; nil means a client with timeouts that obeys
+	// internal/netguard: the origin of the system URL the validator was given
+	// may be internal (an operator validating a local server), every other
+	// internal address (links and files the server names) is refused.
 	Client *http.Client
 	// Progress, if set, is called now and then from a single goroutine.
 	Progress func(p Progress)
@@ -145,14 +150,11 @@ func newChecker(systemURL string, opt Options) (*checker, error) {
 	}
 	client := opt.Client
 	if client == nil {
-		client = &http.Client{
-			Timeout: 2 * time.Minute, // real vendor pages can take a minute
-			Transport: &http.Transport{
-				Proxy:               http.ProxyFromEnvironment,
-				MaxIdleConnsPerHost: opt.Concurrency,
-				TLSHandshakeTimeout: 20 * time.Second,
-			},
+		g, err := netguard.New(systemURL)
+		if err != nil {
+			return nil, fmt.Errorf("validate: %w", err)
 		}
+		client = g.Client(2*time.Minute, opt.Concurrency) // real vendor pages can take a minute
 	}
 	return &checker{
 		opt:      opt,
