@@ -66,8 +66,8 @@ func (s *Server) organizationAtom(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	o, err := s.store.FindOrganizationByID(r.Context(), id)
-	if o, err = findLive(o, err, func(o *ratsinfo.Organization) bool { return o.Deleted }, ratsinfo.KindOrganization, id); err != nil {
+	o, err := loadLive(r.Context(), s.store.FindOrganizationByID, ratsinfo.KindOrganization, id)
+	if err != nil {
 		return err
 	}
 	return s.writeAtom(w, r, ratsinfo.PaperQuery{OrganizationID: id, Limit: feedEntries}, o.Name+": Neue Vorlagen", r.URL.Path)

@@ -25,8 +25,8 @@ func (s *Server) fileShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.store.FindFileByID(ctx, id)
-	if f, err = findLive(f, err, func(f *ratsinfo.File) bool { return f.Deleted }, ratsinfo.KindFile, id); err != nil {
+	f, err := loadLive(ctx, s.store.FindFileByID, ratsinfo.KindFile, id)
+	if err != nil {
 		return err
 	}
 	meetings, err := s.meetingsByID(ctx, f.MeetingIDs)

@@ -147,8 +147,7 @@ func (s *Server) personOptions(r *http.Request, v string, p *Page) ([]option, in
 	if err != nil || id <= 0 {
 		return nil, 0, p.T("Die Person wurde nicht verstanden; angezeigt werden die Vorlagen aller Personen."), nil
 	}
-	person, err := s.store.FindPersonByID(r.Context(), id)
-	person, err = findLive(person, err, func(x *ratsinfo.Person) bool { return x.Deleted }, ratsinfo.KindPerson, id)
+	person, err := loadLive(r.Context(), s.store.FindPersonByID, ratsinfo.KindPerson, id)
 	if ratsinfo.ErrorCode(err) == ratsinfo.ENOTFOUND {
 		return nil, 0, p.T("Diese Person gibt es nicht; angezeigt werden die Vorlagen aller Personen."), nil
 	}
