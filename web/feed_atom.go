@@ -89,7 +89,7 @@ func (s *Server) writeAtom(w http.ResponseWriter, r *http.Request, q ratsinfo.Pa
 	}
 	feed := atomFeed{Lang: "de", ID: s.baseURL + self, Title: title, Author: atomPerson{Name: s.siteName(r.Context())},
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: s.baseURL + self},
-			{Rel: "alternate", Type: "text/html", Href: s.baseURL + "/vorlagen"}}}
+			{Rel: "alternate", Type: "text/html", Href: s.baseURL + ratsinfo.WebListPath(ratsinfo.KindPaper)}}}
 	var updated time.Time
 	for _, p := range papers {
 		if p.Deleted {

@@ -123,7 +123,7 @@ func (s *Server) loadMeeting(ctx context.Context, id int64) (*meetingData, error
 // assembleMeeting fills the page from the loaded data; it reads nothing more.
 func (s *Server) assembleMeeting(p *meetingShowPage, d *meetingData) {
 	m := d.meeting
-	p.Crumbs = []Link{{Label: p.T("Sitzungen"), URL: "/sitzungen"}}
+	p.Crumbs = []Link{{Label: p.T("Sitzungen"), URL: ratsinfo.WebListPath(ratsinfo.KindMeeting)}}
 	if !m.End.IsZero() {
 		p.End = p.Clock(m.End)
 	}

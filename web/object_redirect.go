@@ -57,7 +57,7 @@ func (s *Server) legislativeTermRedirect(w http.ResponseWriter, r *http.Request)
 		return err
 	}
 	// Papers of the term: the list filtered to its dates.
-	return redirect(w, r, "/vorlagen?von="+t.StartDate.String()+"&bis="+t.EndDate.String())
+	return redirect(w, r, ratsinfo.WebListPath(ratsinfo.KindPaper)+"?von="+t.StartDate.String()+"&bis="+t.EndDate.String())
 }
 
 func (s *Server) bodyRedirect(w http.ResponseWriter, r *http.Request) error {

@@ -22,8 +22,10 @@ type organizationShowPage struct {
 	Recent   []meetingRow
 	Papers   []paperRow
 	MoreURL  string
-	ICS      string
-	Atom     string
+	// CalendarURL is the meeting calendar filtered to this organization.
+	CalendarURL string
+	ICS         string
+	Atom        string
 }
 
 // memberRow is one membership seen from either side: the person on an
@@ -123,7 +125,7 @@ func (s *Server) loadOrganization(ctx context.Context, id int64) (*organizationD
 // assembleOrganization fills the page from the loaded data; it reads nothing more.
 func (s *Server) assembleOrganization(p *organizationShowPage, d *organizationData) {
 	o := d.org
-	p.Crumbs = []Link{{Label: p.T("Gremien"), URL: "/gremien"}}
+	p.Crumbs = []Link{{Label: p.T("Gremien"), URL: ratsinfo.WebListPath(ratsinfo.KindOrganization)}}
 	if parent, ok := d.orgs[o.SubOrganizationOf]; ok && parent.ID != o.ID {
 		p.Parent = &Link{Label: parent.Name, URL: ratsinfo.WebPath(ratsinfo.KindOrganization, parent.ID)}
 	}
@@ -159,8 +161,9 @@ func (s *Server) assembleOrganization(p *organizationShowPage, d *organizationDa
 	if d.paperTotal > len(d.papers) {
 		p.MoreURL = ratsinfo.WebListPath(ratsinfo.KindPaper) + "?gremium=" + strconv.FormatInt(o.ID, 10)
 	}
-	p.ICS = ratsinfo.WebPath(ratsinfo.KindOrganization, o.ID) + "/sitzungen.ics"
-	p.Atom = ratsinfo.WebPath(ratsinfo.KindOrganization, o.ID) + "/vorlagen.atom"
+	p.CalendarURL = ratsinfo.WebListPath(ratsinfo.KindMeeting) + "?gremium=" + strconv.FormatInt(o.ID, 10)
+	p.ICS = ratsinfo.WebPath(ratsinfo.KindOrganization, o.ID) + meetingsICS()
+	p.Atom = ratsinfo.WebPath(ratsinfo.KindOrganization, o.ID) + papersAtom()
 	p.Feeds = []Link{
 		{Label: p.T("Sitzungen dieses Gremiums (ICS)"), URL: p.ICS, Type: "text/calendar"},
 		{Label: p.T("Vorlagen dieses Gremiums (Atom)"), URL: p.Atom, Type: "application/atom+xml"},

@@ -98,9 +98,9 @@ func (s *Server) paperList(w http.ResponseWriter, r *http.Request) error {
 	p.Total = total
 	p.Pager = makePager(r, page, total, papersPerPage)
 	p.Message = joinMessages(msgs)
-	p.Feeds = []Link{{Label: p.T("Neue Vorlagen (Atom)"), URL: "/vorlagen.atom", Type: "application/atom+xml"}}
+	p.Feeds = []Link{{Label: p.T("Neue Vorlagen (Atom)"), URL: papersAtom(), Type: "application/atom+xml"}}
 	if pq.PaperType != "" {
-		p.Feeds = append(p.Feeds, Link{Label: pq.PaperType + " (Atom)", URL: "/vorlagen.atom?art=" + url.QueryEscape(pq.PaperType), Type: "application/atom+xml"})
+		p.Feeds = append(p.Feeds, Link{Label: pq.PaperType + " (Atom)", URL: papersAtom() + "?art=" + url.QueryEscape(pq.PaperType), Type: "application/atom+xml"})
 	}
 	return s.render(w, r, http.StatusOK, "paper_list", p)
 }

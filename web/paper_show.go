@@ -143,7 +143,7 @@ func (s *Server) loadMeetingOrgs(ctx context.Context, d *paperData, asked []int6
 // assemblePaper fills the page from the loaded data; it reads nothing more.
 func (s *Server) assemblePaper(p *paperShowPage, d *paperData) {
 	pp := d.paper
-	p.Crumbs = []Link{{Label: p.T("Vorlagen"), URL: "/vorlagen"}}
+	p.Crumbs = []Link{{Label: p.T("Vorlagen"), URL: ratsinfo.WebListPath(ratsinfo.KindPaper)}}
 	p.Originators = append(personLinks(pp.OriginatorPersonIDs, d.persons), orgLinks(pp.OriginatorOrganizationIDs, d.orgs)...)
 	p.UnderDirection = orgLinks(pp.UnderDirectionOfIDs, d.orgs)
 	p.LastModified = pp.Modified

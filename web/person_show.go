@@ -92,7 +92,7 @@ func (s *Server) loadPerson(ctx context.Context, id int64) (*personData, error) 
 // assemblePerson fills the page from the loaded data; it reads nothing more.
 func assemblePerson(p *personShowPage, d *personData) {
 	person := d.person
-	p.Crumbs = []Link{{Label: p.T("Personen"), URL: "/personen"}}
+	p.Crumbs = []Link{{Label: p.T("Personen"), URL: ratsinfo.WebListPath(ratsinfo.KindPerson)}}
 	p.LastModified = person.Modified
 	// The store withholds contact data without consent; checking consent here too
 	// keeps this page safe should a store ever get that wrong.
@@ -126,6 +126,6 @@ func assemblePerson(p *personShowPage, d *personData) {
 		p.LastModified = latest(p.LastModified, pp.Modified)
 	}
 	p.PapersURL = ratsinfo.WebListPath(ratsinfo.KindPaper) + "?person=" + strconv.FormatInt(person.ID, 10)
-	p.ICS = ratsinfo.WebPath(ratsinfo.KindPerson, person.ID) + "/sitzungen.ics"
+	p.ICS = ratsinfo.WebPath(ratsinfo.KindPerson, person.ID) + meetingsICS()
 	p.Feeds = []Link{{Label: p.T("Sitzungen der Gremien dieser Person (ICS)"), URL: p.ICS, Type: "text/calendar"}}
 }
