@@ -3,7 +3,9 @@ package web
 import (
 	"encoding/xml"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -52,8 +54,8 @@ func (s *Server) papersAtom(w http.ResponseWriter, r *http.Request) error {
 	q := ratsinfo.PaperQuery{Limit: feedEntries}
 	title := s.siteName(r.Context()) + ": Neue Vorlagen"
 	if t := r.URL.Query().Get("art"); t != "" {
-		if !knownPaperType(t) {
-			return ratsinfo.Errorf(ratsinfo.EINVALID, "Die Vorlagenart %q gibt es nicht. Erlaubt sind: Beschlussvorlage, Mitteilungsvorlage, Antrag, Anfrage, Beantwortung einer Anfrage, Bericht.", t)
+		if types := ratsinfo.PaperTypes(); !slices.Contains(types, t) {
+			return ratsinfo.Errorf(ratsinfo.EINVALID, "Die Vorlagenart %q gibt es nicht. Erlaubt sind: %s.", t, strings.Join(types, ", "))
 		}
 		q.PaperType = t
 		title += " (" + t + ")"
@@ -71,15 +73,6 @@ func (s *Server) organizationAtom(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	return s.writeAtom(w, r, ratsinfo.PaperQuery{OrganizationID: id, Limit: feedEntries}, o.Name+": Neue Vorlagen", r.URL.Path)
-}
-
-func knownPaperType(t string) bool {
-	for _, x := range paperTypes {
-		if x == t {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *Server) writeAtom(w http.ResponseWriter, r *http.Request, q ratsinfo.PaperQuery, title, self string) error {

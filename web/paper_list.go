@@ -35,9 +35,6 @@ type pager struct {
 	Prev, Next  string
 }
 
-var paperTypes = []string{ratsinfo.PaperTypeResolution, ratsinfo.PaperTypeInformation, ratsinfo.PaperTypeMotion,
-	ratsinfo.PaperTypeInquiry, ratsinfo.PaperTypeAnswer, ratsinfo.PaperTypeReport}
-
 func (s *Server) paperList(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := r.URL.Query()
@@ -47,7 +44,7 @@ func (s *Server) paperList(w http.ResponseWriter, r *http.Request) error {
 	pq := ratsinfo.PaperQuery{Limit: papersPerPage}
 
 	p.Types = []option{{Value: "", Label: p.T("alle Arten")}}
-	for _, t := range paperTypes {
+	for _, t := range ratsinfo.PaperTypes() {
 		sel := q.Get("art") == t
 		if sel {
 			pq.PaperType = t
