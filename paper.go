@@ -10,6 +10,13 @@ const (
 	PaperTypeReport      = "Bericht"
 )
 
+// PaperTypes returns the paper types above, in the order the website offers
+// them as filters. A mirrored council may use others; they are stored as given.
+func PaperTypes() []string {
+	return []string{PaperTypeResolution, PaperTypeInformation, PaperTypeMotion,
+		PaperTypeInquiry, PaperTypeAnswer, PaperTypeReport}
+}
+
 // Consultation roles (Zuständigkeit in the Beratungsfolge).
 const (
 	RoleHearing     = "Anhörung"

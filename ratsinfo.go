@@ -49,6 +49,11 @@ type Meta struct {
 	License string
 }
 
+// Common returns the properties every object has. Through it, generic code over
+// all kinds (the website's batch loads keyed by id, its tombstone check) reads
+// ID and Deleted, which a type parameter cannot reach as fields.
+func (m *Meta) Common() *Meta { return m }
+
 // Role is what a viewer may see.
 type Role int
 

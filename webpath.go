@@ -3,7 +3,9 @@ package ratsinfo
 import "strconv"
 
 // webSegments is the fixed URL scheme of the public website: one German path per
-// kind. OParl `web` links point here, so these paths never change.
+// kind. OParl `web` links point here, so these paths never change. It is the only
+// place the scheme is written: package web registers its routes and builds its
+// links from WebPath and WebListPath.
 var webSegments = map[Kind]string{
 	KindBody:            "koerperschaften",
 	KindLegislativeTerm: "wahlperioden",

@@ -4,13 +4,10 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"slices"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/sqldb"
@@ -104,23 +101,7 @@ func loadBigCity(dir string) (*bigCity, error) {
 // benchCity renders path repeatedly and reports the median render time.
 func benchCity(b *testing.B, path func(c *bigCity) string) {
 	c := openBigCity(b)
-	req := httptest.NewRequest("GET", path(c), nil)
-	b.ReportAllocs()
-	var times []time.Duration
-	size := 0
-	for b.Loop() {
-		rec := httptest.NewRecorder()
-		start := time.Now()
-		c.mux.ServeHTTP(rec, req)
-		times = append(times, time.Since(start))
-		if rec.Code != 200 {
-			b.Fatalf("GET %s: %d", req.URL, rec.Code)
-		}
-		size = rec.Body.Len()
-	}
-	slices.Sort(times)
-	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
-	b.ReportMetric(float64(size), "bytes/page")
+	benchMedian(b, c.mux, path(c))
 }
 
 func BenchmarkCityHome(b *testing.B) { benchCity(b, func(*bigCity) string { return "/" }) }

@@ -39,8 +39,8 @@ func (s *Server) organizationICS(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	o, err := s.store.FindOrganizationByID(r.Context(), id)
-	if o, err = findLive(o, err, func(o *ratsinfo.Organization) bool { return o.Deleted }, ratsinfo.KindOrganization, id); err != nil {
+	o, err := loadLive(r.Context(), s.store.FindOrganizationByID, ratsinfo.KindOrganization, id)
+	if err != nil {
 		return err
 	}
 	ms, err := s.allMeetings(r.Context(), id)
@@ -58,8 +58,8 @@ func (s *Server) personICS(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.store.FindPersonByID(ctx, id)
-	if p, err = findLive(p, err, func(p *ratsinfo.Person) bool { return p.Deleted }, ratsinfo.KindPerson, id); err != nil {
+	p, err := loadLive(ctx, s.store.FindPersonByID, ratsinfo.KindPerson, id)
+	if err != nil {
 		return err
 	}
 	ms, err := s.store.FindMemberships(ctx, ratsinfo.MembershipFilter{PersonIDs: []int64{id}})
@@ -106,8 +106,8 @@ func (s *Server) memberAt(m *ratsinfo.Meeting, byOrg map[int64][]*ratsinfo.Membe
 // meetingICS is one meeting as a calendar entry, with its public agenda.
 func (s *Server) meetingICS(w http.ResponseWriter, r *http.Request, id int64) error {
 	ctx := r.Context()
-	m, err := s.store.FindMeetingByID(ctx, id)
-	if m, err = findLive(m, err, func(m *ratsinfo.Meeting) bool { return m.Deleted }, ratsinfo.KindMeeting, id); err != nil {
+	m, err := loadLive(ctx, s.store.FindMeetingByID, ratsinfo.KindMeeting, id)
+	if err != nil {
 		return err
 	}
 	items, err := s.store.FindAgendaItems(ctx, ratsinfo.AgendaItemFilter{MeetingIDs: []int64{id}})

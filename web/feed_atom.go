@@ -3,7 +3,9 @@ package web
 import (
 	"encoding/xml"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -52,8 +54,8 @@ func (s *Server) papersAtom(w http.ResponseWriter, r *http.Request) error {
 	q := ratsinfo.PaperQuery{Limit: feedEntries}
 	title := s.siteName(r.Context()) + ": Neue Vorlagen"
 	if t := r.URL.Query().Get("art"); t != "" {
-		if !knownPaperType(t) {
-			return ratsinfo.Errorf(ratsinfo.EINVALID, "Die Vorlagenart %q gibt es nicht. Erlaubt sind: Beschlussvorlage, Mitteilungsvorlage, Antrag, Anfrage, Beantwortung einer Anfrage, Bericht.", t)
+		if types := ratsinfo.PaperTypes(); !slices.Contains(types, t) {
+			return ratsinfo.Errorf(ratsinfo.EINVALID, "Die Vorlagenart %q gibt es nicht. Erlaubt sind: %s.", t, strings.Join(types, ", "))
 		}
 		q.PaperType = t
 		title += " (" + t + ")"
@@ -66,20 +68,11 @@ func (s *Server) organizationAtom(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	o, err := s.store.FindOrganizationByID(r.Context(), id)
-	if o, err = findLive(o, err, func(o *ratsinfo.Organization) bool { return o.Deleted }, ratsinfo.KindOrganization, id); err != nil {
+	o, err := loadLive(r.Context(), s.store.FindOrganizationByID, ratsinfo.KindOrganization, id)
+	if err != nil {
 		return err
 	}
 	return s.writeAtom(w, r, ratsinfo.PaperQuery{OrganizationID: id, Limit: feedEntries}, o.Name+": Neue Vorlagen", r.URL.Path)
-}
-
-func knownPaperType(t string) bool {
-	for _, x := range paperTypes {
-		if x == t {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *Server) writeAtom(w http.ResponseWriter, r *http.Request, q ratsinfo.PaperQuery, title, self string) error {
@@ -89,7 +82,7 @@ func (s *Server) writeAtom(w http.ResponseWriter, r *http.Request, q ratsinfo.Pa
 	}
 	feed := atomFeed{Lang: "de", ID: s.baseURL + self, Title: title, Author: atomPerson{Name: s.siteName(r.Context())},
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: s.baseURL + self},
-			{Rel: "alternate", Type: "text/html", Href: s.baseURL + "/vorlagen"}}}
+			{Rel: "alternate", Type: "text/html", Href: s.baseURL + ratsinfo.WebListPath(ratsinfo.KindPaper)}}}
 	var updated time.Time
 	for _, p := range papers {
 		if p.Deleted {

@@ -108,8 +108,8 @@ func (s *Server) fileReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.store.FindFileByID(r.Context(), id)
-	if f, err = findLive(f, err, func(f *ratsinfo.File) bool { return f.Deleted }, ratsinfo.KindFile, id); err != nil {
+	f, err := loadLive(r.Context(), s.store.FindFileByID, ratsinfo.KindFile, id)
+	if err != nil {
 		return err
 	}
 	row := s.fileRowOf(f, "")

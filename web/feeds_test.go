@@ -8,6 +8,7 @@ import (
 	"time"
 
 	ics "github.com/arran4/golang-ical"
+	"github.com/ratsinfo/ratsinfo"
 )
 
 // parseICS parses a calendar with a real iCalendar library and fails on anything
@@ -182,8 +183,15 @@ func TestAtomFeeds(t *testing.T) {
 			}
 		})
 	}
-	if res, body := w.get(t, "/vorlagen.atom?art=Quatsch"); res.StatusCode != 400 || !strings.Contains(body, "Vorlagenart") {
+	res, body := w.get(t, "/vorlagen.atom?art=Quatsch")
+	if res.StatusCode != 400 || !strings.Contains(body, "Vorlagenart") {
 		t.Errorf("unknown type: %d", res.StatusCode)
+	}
+	// The message names what is allowed: the domain's types, every one of them.
+	for _, typ := range ratsinfo.PaperTypes() {
+		if !strings.Contains(body, typ) {
+			t.Errorf("message for an unknown type does not offer %q", typ)
+		}
 	}
 }
 

@@ -30,8 +30,8 @@ func (s *Server) fileShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.store.FindFileByID(ctx, id)
-	if f, err = findLive(f, err, func(f *ratsinfo.File) bool { return f.Deleted }, ratsinfo.KindFile, id); err != nil {
+	f, err := loadLive(ctx, s.store.FindFileByID, ratsinfo.KindFile, id)
+	if err != nil {
 		return err
 	}
 	meetings, err := s.meetingsByID(ctx, f.MeetingIDs)
@@ -66,9 +66,9 @@ func (s *Server) fileShow(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if len(p.Papers) > 0 {
-		p.Crumbs = []Link{{Label: p.T("Vorlagen"), URL: "/vorlagen"}, {Label: p.Papers[0].Name, URL: p.Papers[0].URL}}
+		p.Crumbs = []Link{{Label: p.T("Vorlagen"), URL: ratsinfo.WebListPath(ratsinfo.KindPaper)}, {Label: p.Papers[0].Name, URL: p.Papers[0].URL}}
 	} else if len(p.Meetings) > 0 {
-		p.Crumbs = []Link{{Label: p.T("Sitzungen"), URL: "/sitzungen"}, {Label: p.Meetings[0].Name, URL: p.Meetings[0].URL}}
+		p.Crumbs = []Link{{Label: p.T("Sitzungen"), URL: ratsinfo.WebListPath(ratsinfo.KindMeeting)}, {Label: p.Meetings[0].Name, URL: p.Meetings[0].URL}}
 	}
 	return s.render(w, r, http.StatusOK, "file_show", p)
 }

@@ -12,6 +12,8 @@ type homePage struct {
 	Upcoming []meetingRow
 	Papers   []paperRow
 	Answers  []paperRow
+	// MeetingsURL and PapersURL lead on to the full calendar and paper list.
+	MeetingsURL, PapersURL string
 }
 
 // homeShow serves "/" and, since "/" catches every path no other route claims,
@@ -41,7 +43,8 @@ func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &homePage{Page: s.newPage(r, "", "")}
+	p := &homePage{Page: s.newPage(r, "", ""), MeetingsURL: ratsinfo.WebListPath(ratsinfo.KindMeeting),
+		PapersURL: ratsinfo.WebListPath(ratsinfo.KindPaper)}
 	for _, m := range upcoming {
 		p.Upcoming = append(p.Upcoming, meetingRowOf(m, orgs))
 	}
@@ -52,8 +55,8 @@ func (s *Server) homeShow(w http.ResponseWriter, r *http.Request) error {
 		p.Answers = append(p.Answers, paperRowOf(x))
 	}
 	p.Feeds = []Link{
-		{Label: p.T("Neue Vorlagen (Atom)"), URL: "/vorlagen.atom", Type: "application/atom+xml"},
-		{Label: p.T("Sitzungskalender (ICS)"), URL: "/sitzungen.ics", Type: "text/calendar"},
+		{Label: p.T("Neue Vorlagen (Atom)"), URL: papersAtom(), Type: "application/atom+xml"},
+		{Label: p.T("Sitzungskalender (ICS)"), URL: meetingsICS(), Type: "text/calendar"},
 	}
 	return s.render(w, r, http.StatusOK, "home_show", p)
 }

@@ -22,8 +22,8 @@ func (s *Server) locationShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	l, err := s.store.FindLocationByID(ctx, id)
-	if l, err = findLive(l, err, func(l *ratsinfo.Location) bool { return l.Deleted }, ratsinfo.KindLocation, id); err != nil {
+	l, err := loadLive(ctx, s.store.FindLocationByID, ratsinfo.KindLocation, id)
+	if err != nil {
 		return err
 	}
 	// A location that is someone's contact address is personal data: it has a page

@@ -95,12 +95,12 @@ func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) error {
 	if p.OrgID != 0 {
 		orgParam = "&gremium=" + strconv.FormatInt(p.OrgID, 10)
 		p.Title += " – " + byID[p.OrgID].Name
-		p.ICS = ratsinfo.WebPath(ratsinfo.KindOrganization, p.OrgID) + "/sitzungen.ics"
+		p.ICS = ratsinfo.WebPath(ratsinfo.KindOrganization, p.OrgID) + meetingsICS()
 	} else {
-		p.ICS = "/sitzungen.ics"
+		p.ICS = meetingsICS()
 	}
-	p.Prev = "/sitzungen?monat=" + first.AddDate(0, -1, 0).Format("2006-01") + orgParam
-	p.Next = "/sitzungen?monat=" + first.AddDate(0, 1, 0).Format("2006-01") + orgParam
+	p.Prev = ratsinfo.WebListPath(ratsinfo.KindMeeting) + "?monat=" + first.AddDate(0, -1, 0).Format("2006-01") + orgParam
+	p.Next = ratsinfo.WebListPath(ratsinfo.KindMeeting) + "?monat=" + first.AddDate(0, 1, 0).Format("2006-01") + orgParam
 	p.Feeds = []Link{{Label: p.T("Sitzungskalender (ICS)"), URL: p.ICS, Type: "text/calendar"}}
 	byDay := map[int][]meetingRow{}
 	for _, m := range meetings {

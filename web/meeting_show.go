@@ -1,11 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/ratsinfo/ratsinfo"
+	"golang.org/x/sync/errgroup"
 )
 
 // meetingShowPage is a meeting: when, where, state, agenda and documents.
@@ -40,7 +42,6 @@ type agendaRow struct {
 }
 
 func (s *Server) meetingShow(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
 	// "/sitzungen/{id}.ics": a wildcard must fill a whole segment, so the calendar
 	// entry of a meeting is told apart here.
 	if v, ok := strings.CutSuffix(r.PathValue("id"), ".ics"); ok {
@@ -54,91 +55,114 @@ func (s *Server) meetingShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	m, err := s.store.FindMeetingByID(ctx, id)
-	if m, err = findLive(m, err, func(m *ratsinfo.Meeting) bool { return m.Deleted }, ratsinfo.KindMeeting, id); err != nil {
-		return err
-	}
-	items, err := s.store.FindAgendaItems(ctx, ratsinfo.AgendaItemFilter{MeetingIDs: []int64{id}})
+	d, err := s.loadMeeting(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	cons, err := s.store.FindConsultations(ctx, ratsinfo.ConsultationFilter{MeetingIDs: []int64{id}})
-	if err != nil {
-		return err
-	}
-	var paperIDs, fileIDs []int64
-	papersOfItem := map[int64][]int64{}
-	for _, c := range cons {
-		if c.Deleted || c.AgendaItemID == 0 {
-			continue
-		}
-		papersOfItem[c.AgendaItemID] = append(papersOfItem[c.AgendaItemID], c.PaperID)
-		paperIDs = append(paperIDs, c.PaperID)
-	}
-	fileIDs = append(fileIDs, m.InvitationFileID, m.ResultsProtocolFileID, m.VerbatimProtocolFileID)
-	fileIDs = append(fileIDs, m.AuxiliaryFileIDs...)
-	for _, it := range items {
-		if it.Public && !it.Deleted {
-			fileIDs = append(fileIDs, it.ResolutionFileID)
-			fileIDs = append(fileIDs, it.AuxiliaryFileIDs...)
-		}
-	}
-	orgs, err := s.orgsByID(ctx, m.OrganizationIDs)
-	if err != nil {
-		return err
-	}
-	papers, err := s.papersByID(ctx, paperIDs)
-	if err != nil {
-		return err
-	}
-	files, err := s.filesByID(ctx, fileIDs)
-	if err != nil {
-		return err
-	}
-
-	row := meetingRowOf(m, orgs)
+	row := meetingRowOf(d.meeting, d.orgs)
 	p := &meetingShowPage{Page: s.newPage(r, row.Name, "sitzungen"), Meeting: row}
-	p.Crumbs = []Link{{Label: p.T("Sitzungen"), URL: "/sitzungen"}}
+	s.assembleMeeting(p, d)
+	return s.render(w, r, http.StatusOK, "meeting_show", p)
+}
+
+// meetingData is everything a meeting page shows, as the store returned it.
+type meetingData struct {
+	meeting  *ratsinfo.Meeting
+	items    []*ratsinfo.AgendaItem
+	cons     []*ratsinfo.Consultation
+	orgs     map[int64]*ratsinfo.Organization
+	papers   map[int64]*ratsinfo.Paper
+	files    map[int64]*ratsinfo.File
+	location *ratsinfo.Location
+}
+
+// loadMeeting reads a meeting page's data in two rounds of parallel batch loads:
+// the meeting, its agenda and its consultations; then what they refer to.
+// Whatever a 400-item agenda names costs four queries, not four hundred.
+func (s *Server) loadMeeting(ctx context.Context, id int64) (*meetingData, error) {
+	d := &meetingData{}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) {
+		d.meeting, err = loadLive(gctx, s.store.FindMeetingByID, ratsinfo.KindMeeting, id)
+		return err
+	})
+	g.Go(func() (err error) {
+		d.items, err = s.store.FindAgendaItems(gctx, ratsinfo.AgendaItemFilter{MeetingIDs: []int64{id}})
+		return err
+	})
+	g.Go(func() (err error) {
+		d.cons, err = s.store.FindConsultations(gctx, ratsinfo.ConsultationFilter{MeetingIDs: []int64{id}})
+		return err
+	})
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	m := d.meeting
+	var paperIDs []int64
+	for _, c := range d.cons {
+		if !c.Deleted && c.AgendaItemID != 0 {
+			paperIDs = append(paperIDs, c.PaperID)
+		}
+	}
+	fileIDs := append([]int64{m.InvitationFileID, m.ResultsProtocolFileID, m.VerbatimProtocolFileID}, m.AuxiliaryFileIDs...)
+	for _, it := range d.items {
+		if it.Public && !it.Deleted {
+			fileIDs = append(append(fileIDs, it.ResolutionFileID), it.AuxiliaryFileIDs...)
+		}
+	}
+	g, gctx = errgroup.WithContext(ctx)
+	g.Go(func() (err error) { d.orgs, err = s.orgsByID(gctx, m.OrganizationIDs); return err })
+	g.Go(func() (err error) { d.papers, err = s.papersByID(gctx, paperIDs); return err })
+	g.Go(func() (err error) { d.files, err = s.filesByID(gctx, fileIDs); return err })
+	if m.LocationID != 0 {
+		g.Go(func() (err error) { d.location, err = s.locationOf(gctx, m.LocationID); return err })
+	}
+	return d, g.Wait()
+}
+
+// assembleMeeting fills the page from the loaded data; it reads nothing more.
+func (s *Server) assembleMeeting(p *meetingShowPage, d *meetingData) {
+	m := d.meeting
+	p.Crumbs = []Link{{Label: p.T("Sitzungen"), URL: ratsinfo.WebListPath(ratsinfo.KindMeeting)}}
 	if !m.End.IsZero() {
 		p.End = p.Clock(m.End)
 	}
-	p.ICS = ratsinfo.WebPath(ratsinfo.KindMeeting, id) + ".ics"
+	p.ICS = ratsinfo.WebPath(ratsinfo.KindMeeting, m.ID) + ".ics"
 	p.LastModified = m.Modified
-	if m.LocationID != 0 {
-		locs, err := s.locationsByID(ctx, []int64{m.LocationID})
-		if err != nil {
-			return err
-		}
-		if l, ok := locs[m.LocationID]; ok {
-			p.Location = &Link{Label: locationText(l), URL: ratsinfo.WebPath(ratsinfo.KindLocation, l.ID)}
-		}
+	if l := d.location; l != nil {
+		p.Location = &Link{Label: locationText(l), URL: ratsinfo.WebPath(ratsinfo.KindLocation, l.ID)}
 	}
 	for _, f := range []struct {
 		id    int64
 		label string
 	}{{m.InvitationFileID, "Einladung"}, {m.ResultsProtocolFileID, "Ergebnisniederschrift"}, {m.VerbatimProtocolFileID, "Wortprotokoll"}} {
-		if file, ok := files[f.id]; ok {
+		if file, ok := d.files[f.id]; ok {
 			p.Files = append(p.Files, s.fileRowOf(file, p.T(f.label)))
 		}
 	}
 	for _, fid := range m.AuxiliaryFileIDs {
-		if file, ok := files[fid]; ok {
+		if file, ok := d.files[fid]; ok {
 			p.Files = append(p.Files, s.fileRowOf(file, p.T("Anlage")))
 		}
 	}
-	for _, it := range items {
+	papersOfItem := map[int64][]int64{}
+	for _, c := range d.cons {
+		if !c.Deleted && c.AgendaItemID != 0 {
+			papersOfItem[c.AgendaItemID] = append(papersOfItem[c.AgendaItemID], c.PaperID)
+		}
+	}
+	for _, it := range d.items {
 		if it.Deleted {
 			continue
 		}
 		p.LastModified = latest(p.LastModified, it.Modified)
-		p.Items = append(p.Items, s.agendaRowOf(p, it, papersOfItem[it.ID], papers, files))
+		p.Items = append(p.Items, s.agendaRowOf(p, it, papersOfItem[it.ID], d.papers, d.files))
 	}
 	p.TOC = len(p.Items) > tocMinItems
-	for _, pp := range papers {
+	for _, pp := range d.papers {
 		p.LastModified = latest(p.LastModified, pp.Modified)
 	}
 	p.Feeds = []Link{{Label: p.T("Diese Sitzung als Kalendereintrag (ICS)"), URL: p.ICS, Type: "text/calendar"}}
-	return s.render(w, r, http.StatusOK, "meeting_show", p)
 }
 
 // agendaRowOf builds one agenda row. For a non-public item only the number is

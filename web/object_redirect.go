@@ -16,8 +16,8 @@ func (s *Server) agendaItemRedirect(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	it, err := s.store.FindAgendaItemByID(r.Context(), id)
-	if it, err = findLive(it, err, func(a *ratsinfo.AgendaItem) bool { return a.Deleted }, ratsinfo.KindAgendaItem, id); err != nil {
+	it, err := loadLive(r.Context(), s.store.FindAgendaItemByID, ratsinfo.KindAgendaItem, id)
+	if err != nil {
 		return err
 	}
 	return redirect(w, r, ratsinfo.WebPath(ratsinfo.KindMeeting, it.MeetingID)+"#top-"+strconv.FormatInt(id, 10))
@@ -28,8 +28,8 @@ func (s *Server) consultationRedirect(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	c, err := s.store.FindConsultationByID(r.Context(), id)
-	if c, err = findLive(c, err, func(c *ratsinfo.Consultation) bool { return c.Deleted }, ratsinfo.KindConsultation, id); err != nil {
+	c, err := loadLive(r.Context(), s.store.FindConsultationByID, ratsinfo.KindConsultation, id)
+	if err != nil {
 		return err
 	}
 	return redirect(w, r, ratsinfo.WebPath(ratsinfo.KindPaper, c.PaperID)+"#beratung-"+strconv.FormatInt(id, 10))
@@ -40,8 +40,8 @@ func (s *Server) membershipRedirect(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	m, err := s.store.FindMembershipByID(r.Context(), id)
-	if m, err = findLive(m, err, func(m *ratsinfo.Membership) bool { return m.Deleted }, ratsinfo.KindMembership, id); err != nil {
+	m, err := loadLive(r.Context(), s.store.FindMembershipByID, ratsinfo.KindMembership, id)
+	if err != nil {
 		return err
 	}
 	return redirect(w, r, ratsinfo.WebPath(ratsinfo.KindPerson, m.PersonID)+"#mitgliedschaften")
@@ -52,12 +52,12 @@ func (s *Server) legislativeTermRedirect(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	t, err := s.store.FindLegislativeTermByID(r.Context(), id)
-	if t, err = findLive(t, err, func(t *ratsinfo.LegislativeTerm) bool { return t.Deleted }, ratsinfo.KindLegislativeTerm, id); err != nil {
+	t, err := loadLive(r.Context(), s.store.FindLegislativeTermByID, ratsinfo.KindLegislativeTerm, id)
+	if err != nil {
 		return err
 	}
 	// Papers of the term: the list filtered to its dates.
-	return redirect(w, r, "/vorlagen?von="+t.StartDate.String()+"&bis="+t.EndDate.String())
+	return redirect(w, r, ratsinfo.WebListPath(ratsinfo.KindPaper)+"?von="+t.StartDate.String()+"&bis="+t.EndDate.String())
 }
 
 func (s *Server) bodyRedirect(w http.ResponseWriter, r *http.Request) error {
@@ -65,8 +65,7 @@ func (s *Server) bodyRedirect(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	b, err := s.store.FindBodyByID(r.Context(), id)
-	if _, err = findLive(b, err, func(b *ratsinfo.Body) bool { return b.Deleted }, ratsinfo.KindBody, id); err != nil {
+	if _, err := loadLive(r.Context(), s.store.FindBodyByID, ratsinfo.KindBody, id); err != nil {
 		return err
 	}
 	return redirect(w, r, "/")

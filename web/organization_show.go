@@ -1,10 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	"golang.org/x/sync/errgroup"
 )
 
 // organizationShowPage is an organization with its members, meetings and papers.
@@ -19,8 +22,10 @@ type organizationShowPage struct {
 	Recent   []meetingRow
 	Papers   []paperRow
 	MoreURL  string
-	ICS      string
-	Atom     string
+	// CalendarURL is the meeting calendar filtered to this organization.
+	CalendarURL string
+	ICS         string
+	Atom        string
 }
 
 // memberRow is one membership seen from either side: the person on an
@@ -35,69 +40,107 @@ type memberRow struct {
 }
 
 func (s *Server) organizationShow(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	o, err := s.store.FindOrganizationByID(ctx, id)
-	if o, err = findLive(o, err, func(o *ratsinfo.Organization) bool { return o.Deleted }, ratsinfo.KindOrganization, id); err != nil {
-		return err
-	}
-	ms, err := s.store.FindMemberships(ctx, ratsinfo.MembershipFilter{OrganizationIDs: []int64{id}})
+	d, err := s.loadOrganization(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	var personIDs, orgIDs []int64
-	orgIDs = append(orgIDs, o.SubOrganizationOf)
-	for _, m := range ms {
+	p := &organizationShowPage{Page: s.newPage(r, d.org.Name, "gremien"), Org: d.org}
+	s.assembleOrganization(p, d)
+	return s.render(w, r, http.StatusOK, "organization_show", p)
+}
+
+// organizationData is everything an organization page shows, as the store returned it.
+type organizationData struct {
+	org              *ratsinfo.Organization
+	now              time.Time
+	members          []*ratsinfo.Membership
+	upcoming, recent []*ratsinfo.Meeting
+	papers           []*ratsinfo.Paper
+	paperTotal       int
+	persons          map[int64]*ratsinfo.Person
+	orgs             map[int64]*ratsinfo.Organization // the parent, the factions members sit for, the organization itself
+	location         *ratsinfo.Location
+}
+
+// loadOrganization reads an organization page's data: the organization, its
+// memberships, meetings and papers side by side; then the members, the
+// organizations they sit for and the location, one query per kind.
+func (s *Server) loadOrganization(ctx context.Context, id int64) (*organizationData, error) {
+	d := &organizationData{now: s.now()}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) {
+		d.org, err = loadLive(gctx, s.store.FindOrganizationByID, ratsinfo.KindOrganization, id)
+		return err
+	})
+	g.Go(func() (err error) {
+		d.members, err = s.store.FindMemberships(gctx, ratsinfo.MembershipFilter{OrganizationIDs: []int64{id}})
+		return err
+	})
+	g.Go(func() (err error) {
+		d.upcoming, err = s.store.FindMeetingsByStart(gctx, ratsinfo.MeetingRange{OrganizationIDs: []int64{id}, From: d.now, Limit: 10})
+		return err
+	})
+	g.Go(func() (err error) {
+		d.recent, err = s.store.FindMeetingsByStart(gctx, ratsinfo.MeetingRange{OrganizationIDs: []int64{id}, Until: d.now, Descending: true, Limit: 10})
+		return err
+	})
+	g.Go(func() (err error) {
+		d.papers, d.paperTotal, err = s.store.FindPapersByDate(gctx, ratsinfo.PaperQuery{OrganizationID: id, Limit: 10})
+		return err
+	})
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	personIDs := make([]int64, 0, len(d.members))
+	orgIDs := []int64{d.org.SubOrganizationOf}
+	for _, m := range d.members {
 		personIDs = append(personIDs, m.PersonID)
 		orgIDs = append(orgIDs, m.OnBehalfOf)
 	}
-	persons, err := s.personsByID(ctx, personIDs)
-	if err != nil {
-		return err
+	g, gctx = errgroup.WithContext(ctx)
+	g.Go(func() (err error) { d.persons, err = s.personsByID(gctx, personIDs); return err })
+	g.Go(func() (err error) { d.orgs, err = s.orgsByID(gctx, orgIDs); return err })
+	if d.org.LocationID != 0 {
+		g.Go(func() error {
+			// The address is a detail: without it the page still says what matters.
+			l, err := s.locationOf(gctx, d.org.LocationID)
+			if err != nil {
+				s.log.Warn("location of organization", "id", id, "err", err)
+			}
+			d.location = l
+			return nil
+		})
 	}
-	orgs, err := s.orgsByID(ctx, orgIDs)
-	if err != nil {
-		return err
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
-	orgs[o.ID] = o
-	now := s.now()
-	upcoming, err := s.store.FindMeetingsByStart(ctx, ratsinfo.MeetingRange{OrganizationIDs: []int64{id}, From: now, Limit: 10})
-	if err != nil {
-		return err
-	}
-	recent, err := s.store.FindMeetingsByStart(ctx, ratsinfo.MeetingRange{OrganizationIDs: []int64{id}, Until: now, Descending: true, Limit: 10})
-	if err != nil {
-		return err
-	}
-	papers, total, err := s.store.FindPapersByDate(ctx, ratsinfo.PaperQuery{OrganizationID: id, Limit: 10})
-	if err != nil {
-		return err
-	}
+	d.orgs[id] = d.org
+	return d, nil
+}
 
-	p := &organizationShowPage{Page: s.newPage(r, o.Name, "gremien"), Org: o}
-	p.Crumbs = []Link{{Label: p.T("Gremien"), URL: "/gremien"}}
-	if parent, ok := orgs[o.SubOrganizationOf]; ok && parent.ID != o.ID {
+// assembleOrganization fills the page from the loaded data; it reads nothing more.
+func (s *Server) assembleOrganization(p *organizationShowPage, d *organizationData) {
+	o := d.org
+	p.Crumbs = []Link{{Label: p.T("Gremien"), URL: ratsinfo.WebListPath(ratsinfo.KindOrganization)}}
+	if parent, ok := d.orgs[o.SubOrganizationOf]; ok && parent.ID != o.ID {
 		p.Parent = &Link{Label: parent.Name, URL: ratsinfo.WebPath(ratsinfo.KindOrganization, parent.ID)}
 	}
-	if o.LocationID != 0 {
-		if locs, err := s.locationsByID(ctx, []int64{o.LocationID}); err == nil {
-			if l, ok := locs[o.LocationID]; ok {
-				p.Location = &Link{Label: locationText(l), URL: ratsinfo.WebPath(ratsinfo.KindLocation, l.ID)}
-			}
-		}
+	if l := d.location; l != nil {
+		p.Location = &Link{Label: locationText(l), URL: ratsinfo.WebPath(ratsinfo.KindLocation, l.ID)}
 	}
-	today := ratsinfo.DateOf(now.In(s.loc))
-	for _, m := range ms {
-		person, ok := persons[m.PersonID]
+	today := ratsinfo.DateOf(d.now.In(s.loc))
+	for _, m := range d.members {
+		person, ok := d.persons[m.PersonID]
 		if m.Deleted || !ok {
 			continue
 		}
 		row := memberRow{Name: personName(person), URL: ratsinfo.WebPath(ratsinfo.KindPerson, person.ID),
 			Role: m.Role, VotingRight: m.VotingRight, From: m.StartDate, Until: m.EndDate}
-		if f, ok := orgs[m.OnBehalfOf]; ok && m.OnBehalfOf != 0 {
+		if f, ok := d.orgs[m.OnBehalfOf]; ok && m.OnBehalfOf != 0 {
 			row.OnBehalfOf = &Link{Label: f.Name, URL: ratsinfo.WebPath(ratsinfo.KindOrganization, f.ID)}
 		}
 		if !m.EndDate.IsZero() && m.EndDate.Before(today) {
@@ -106,24 +149,23 @@ func (s *Server) organizationShow(w http.ResponseWriter, r *http.Request) error 
 			p.Current = append(p.Current, row)
 		}
 	}
-	for _, m := range upcoming {
-		p.Upcoming = append(p.Upcoming, meetingRowOf(m, orgs))
+	for _, m := range d.upcoming {
+		p.Upcoming = append(p.Upcoming, meetingRowOf(m, d.orgs))
 	}
-	for _, m := range recent {
-		p.Recent = append(p.Recent, meetingRowOf(m, orgs))
+	for _, m := range d.recent {
+		p.Recent = append(p.Recent, meetingRowOf(m, d.orgs))
 	}
-	for _, pp := range papers {
+	for _, pp := range d.papers {
 		p.Papers = append(p.Papers, paperRowOf(pp))
 	}
-	idStr := strconv.FormatInt(id, 10)
-	if total > len(papers) {
-		p.MoreURL = "/vorlagen?gremium=" + idStr
+	if d.paperTotal > len(d.papers) {
+		p.MoreURL = ratsinfo.WebListPath(ratsinfo.KindPaper) + "?gremium=" + strconv.FormatInt(o.ID, 10)
 	}
-	p.ICS = ratsinfo.WebPath(ratsinfo.KindOrganization, id) + "/sitzungen.ics"
-	p.Atom = ratsinfo.WebPath(ratsinfo.KindOrganization, id) + "/vorlagen.atom"
+	p.CalendarURL = ratsinfo.WebListPath(ratsinfo.KindMeeting) + "?gremium=" + strconv.FormatInt(o.ID, 10)
+	p.ICS = ratsinfo.WebPath(ratsinfo.KindOrganization, o.ID) + meetingsICS()
+	p.Atom = ratsinfo.WebPath(ratsinfo.KindOrganization, o.ID) + papersAtom()
 	p.Feeds = []Link{
 		{Label: p.T("Sitzungen dieses Gremiums (ICS)"), URL: p.ICS, Type: "text/calendar"},
 		{Label: p.T("Vorlagen dieses Gremiums (Atom)"), URL: p.Atom, Type: "application/atom+xml"},
 	}
-	return s.render(w, r, http.StatusOK, "organization_show", p)
 }

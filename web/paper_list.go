@@ -35,9 +35,6 @@ type pager struct {
 	Prev, Next  string
 }
 
-var paperTypes = []string{ratsinfo.PaperTypeResolution, ratsinfo.PaperTypeInformation, ratsinfo.PaperTypeMotion,
-	ratsinfo.PaperTypeInquiry, ratsinfo.PaperTypeAnswer, ratsinfo.PaperTypeReport}
-
 func (s *Server) paperList(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := r.URL.Query()
@@ -47,7 +44,7 @@ func (s *Server) paperList(w http.ResponseWriter, r *http.Request) error {
 	pq := ratsinfo.PaperQuery{Limit: papersPerPage}
 
 	p.Types = []option{{Value: "", Label: p.T("alle Arten")}}
-	for _, t := range paperTypes {
+	for _, t := range ratsinfo.PaperTypes() {
 		sel := q.Get("art") == t
 		if sel {
 			pq.PaperType = t
@@ -98,9 +95,9 @@ func (s *Server) paperList(w http.ResponseWriter, r *http.Request) error {
 	p.Total = total
 	p.Pager = makePager(r, page, total, papersPerPage)
 	p.Message = joinMessages(msgs)
-	p.Feeds = []Link{{Label: p.T("Neue Vorlagen (Atom)"), URL: "/vorlagen.atom", Type: "application/atom+xml"}}
+	p.Feeds = []Link{{Label: p.T("Neue Vorlagen (Atom)"), URL: papersAtom(), Type: "application/atom+xml"}}
 	if pq.PaperType != "" {
-		p.Feeds = append(p.Feeds, Link{Label: pq.PaperType + " (Atom)", URL: "/vorlagen.atom?art=" + url.QueryEscape(pq.PaperType), Type: "application/atom+xml"})
+		p.Feeds = append(p.Feeds, Link{Label: pq.PaperType + " (Atom)", URL: papersAtom() + "?art=" + url.QueryEscape(pq.PaperType), Type: "application/atom+xml"})
 	}
 	return s.render(w, r, http.StatusOK, "paper_list", p)
 }
@@ -147,8 +144,7 @@ func (s *Server) personOptions(r *http.Request, v string, p *Page) ([]option, in
 	if err != nil || id <= 0 {
 		return nil, 0, p.T("Die Person wurde nicht verstanden; angezeigt werden die Vorlagen aller Personen."), nil
 	}
-	person, err := s.store.FindPersonByID(r.Context(), id)
-	person, err = findLive(person, err, func(x *ratsinfo.Person) bool { return x.Deleted }, ratsinfo.KindPerson, id)
+	person, err := loadLive(r.Context(), s.store.FindPersonByID, ratsinfo.KindPerson, id)
 	if ratsinfo.ErrorCode(err) == ratsinfo.ENOTFOUND {
 		return nil, 0, p.T("Diese Person gibt es nicht; angezeigt werden die Vorlagen aller Personen."), nil
 	}

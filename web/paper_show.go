@@ -1,10 +1,12 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
 	"github.com/ratsinfo/ratsinfo"
+	"golang.org/x/sync/errgroup"
 )
 
 // paperShowPage is a paper in the familiar layout: header data, Beratungsfolge,
@@ -42,73 +44,135 @@ type consultationRow struct {
 }
 
 func (s *Server) paperShow(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	pp, err := s.store.FindPaperByID(ctx, id)
-	if pp, err = findLive(pp, err, func(p *ratsinfo.Paper) bool { return p.Deleted }, ratsinfo.KindPaper, id); err != nil {
-		return err
-	}
-	cons, err := s.store.FindConsultations(ctx, ratsinfo.ConsultationFilter{PaperIDs: []int64{id}})
+	d, err := s.loadPaper(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	inverse, _, err := s.store.FindPapersByDate(ctx, ratsinfo.PaperQuery{RelatedPaperID: id, Limit: 50})
-	if err != nil {
+	p := &paperShowPage{Page: s.newPage(r, d.paper.Name, "vorlagen"), Paper: paperRowOf(d.paper)}
+	s.assemblePaper(p, d)
+	return s.render(w, r, http.StatusOK, "paper_show", p)
+}
+
+// paperData is everything a paper page shows, as the store returned it.
+type paperData struct {
+	paper    *ratsinfo.Paper
+	cons     []*ratsinfo.Consultation
+	inverse  []*ratsinfo.Paper // papers that name this one as related
+	related  []int64           // related, superordinated and subordinated, in that order
+	papers   map[int64]*ratsinfo.Paper
+	meetings map[int64]*ratsinfo.Meeting
+	items    map[int64]*ratsinfo.AgendaItem
+	orgs     map[int64]*ratsinfo.Organization
+	persons  map[int64]*ratsinfo.Person
+	files    map[int64]*ratsinfo.File
+}
+
+// loadPaper reads a paper page's data in parallel batch loads: the paper, its
+// Beratungsfolge and the papers naming it; then the meetings, agenda items,
+// organizations, persons, papers and files they refer to, one query per kind.
+func (s *Server) loadPaper(ctx context.Context, id int64) (*paperData, error) {
+	d := &paperData{}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) {
+		d.paper, err = loadLive(gctx, s.store.FindPaperByID, ratsinfo.KindPaper, id)
 		return err
+	})
+	g.Go(func() (err error) {
+		d.cons, err = s.store.FindConsultations(gctx, ratsinfo.ConsultationFilter{PaperIDs: []int64{id}})
+		return err
+	})
+	g.Go(func() (err error) {
+		d.inverse, _, err = s.store.FindPapersByDate(gctx, ratsinfo.PaperQuery{RelatedPaperID: id, Limit: 50})
+		return err
+	})
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
-	var orgIDs, meetingIDs, itemIDs []int64
-	orgIDs = append(append(orgIDs, pp.OriginatorOrganizationIDs...), pp.UnderDirectionOfIDs...)
-	for _, c := range cons {
+	pp := d.paper
+	var meetingIDs, itemIDs []int64
+	orgIDs := append(append([]int64{}, pp.OriginatorOrganizationIDs...), pp.UnderDirectionOfIDs...)
+	for _, c := range d.cons {
 		orgIDs = append(orgIDs, c.OrganizationIDs...)
 		meetingIDs = append(meetingIDs, c.MeetingID)
 		itemIDs = append(itemIDs, c.AgendaItemID)
 	}
-	meetings, err := s.meetingsByID(ctx, meetingIDs)
-	if err != nil {
+	d.related = append(append(append([]int64{}, pp.RelatedPaperIDs...), pp.SuperordinatedPaperIDs...), pp.SubordinatedPaperIDs...)
+	g, gctx = errgroup.WithContext(ctx)
+	g.Go(func() (err error) { d.meetings, err = s.meetingsByID(gctx, meetingIDs); return err })
+	g.Go(func() (err error) { d.orgs, err = s.orgsByID(gctx, orgIDs); return err })
+	g.Go(func() (err error) { d.persons, err = s.personsByID(gctx, pp.OriginatorPersonIDs); return err })
+	g.Go(func() (err error) { d.items, err = s.agendaItemsByID(gctx, itemIDs); return err })
+	g.Go(func() (err error) { d.papers, err = s.papersByID(gctx, d.related); return err })
+	g.Go(func() (err error) {
+		d.files, err = s.filesByID(gctx, append([]int64{pp.MainFileID}, pp.AuxiliaryFileIDs...))
 		return err
+	})
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
-	for _, m := range meetings {
-		orgIDs = append(orgIDs, m.OrganizationIDs...)
-	}
-	orgs, err := s.orgsByID(ctx, orgIDs)
-	if err != nil {
-		return err
-	}
-	persons, err := s.personsByID(ctx, pp.OriginatorPersonIDs)
-	if err != nil {
-		return err
-	}
-	items, err := s.agendaItemsByID(ctx, itemIDs)
-	if err != nil {
-		return err
-	}
-	related := append(append(append([]int64{}, pp.RelatedPaperIDs...), pp.SuperordinatedPaperIDs...), pp.SubordinatedPaperIDs...)
-	relPapers, err := s.papersByID(ctx, related)
-	if err != nil {
-		return err
-	}
-	files, err := s.filesByID(ctx, append([]int64{pp.MainFileID}, pp.AuxiliaryFileIDs...))
-	if err != nil {
-		return err
-	}
+	return d, s.loadMeetingOrgs(ctx, d, orgIDs)
+}
 
-	p := &paperShowPage{Page: s.newPage(r, pp.Name, "vorlagen"), Paper: paperRowOf(pp)}
-	p.Crumbs = []Link{{Label: p.T("Vorlagen"), URL: "/vorlagen"}}
-	p.Originators = append(personLinks(pp.OriginatorPersonIDs, persons), orgLinks(pp.OriginatorOrganizationIDs, orgs)...)
-	p.UnderDirection = orgLinks(pp.UnderDirectionOfIDs, orgs)
+// loadMeetingOrgs adds the organizations of the consulting meetings that the
+// consultations did not name already; usually none, so no third round trip.
+func (s *Server) loadMeetingOrgs(ctx context.Context, d *paperData, asked []int64) error {
+	seen := make(map[int64]bool, len(asked))
+	for _, id := range asked {
+		seen[id] = true
+	}
+	var more []int64
+	for _, m := range d.meetings {
+		for _, id := range m.OrganizationIDs {
+			if !seen[id] {
+				seen[id] = true
+				more = append(more, id)
+			}
+		}
+	}
+	orgs, err := s.orgsByID(ctx, more)
+	for id, o := range orgs {
+		d.orgs[id] = o
+	}
+	return err
+}
+
+// assemblePaper fills the page from the loaded data; it reads nothing more.
+func (s *Server) assemblePaper(p *paperShowPage, d *paperData) {
+	pp := d.paper
+	p.Crumbs = []Link{{Label: p.T("Vorlagen"), URL: ratsinfo.WebListPath(ratsinfo.KindPaper)}}
+	p.Originators = append(personLinks(pp.OriginatorPersonIDs, d.persons), orgLinks(pp.OriginatorOrganizationIDs, d.orgs)...)
+	p.UnderDirection = orgLinks(pp.UnderDirectionOfIDs, d.orgs)
 	p.LastModified = pp.Modified
-	for _, c := range cons {
+	for _, c := range d.cons {
 		if c.Deleted {
 			continue
 		}
 		p.LastModified = latest(p.LastModified, c.Modified)
-		p.Consultations = append(p.Consultations, consultationRowOf(c, meetings, orgs, items))
+		p.Consultations = append(p.Consultations, consultationRowOf(c, d.meetings, d.orgs, d.items))
 	}
-	seen := map[int64]bool{id: true}
-	addRelated := func(x *ratsinfo.Paper) {
+	assembleRelated(p, d)
+	if f, ok := d.files[pp.MainFileID]; ok {
+		p.MainFile = []fileRow{s.fileRowOf(f, "")}
+		p.Text = paragraphs(f.Text)
+	}
+	for _, fid := range pp.AuxiliaryFileIDs {
+		if f, ok := d.files[fid]; ok {
+			p.Files = append(p.Files, s.fileRowOf(f, ""))
+		}
+	}
+	p.ManyFiles = len(p.Files) >= manyFilesFrom
+}
+
+// assembleRelated sorts the papers around this one: the answers of an inquiry,
+// the inquiry an answer replies to, and every other relation, each paper once.
+func assembleRelated(p *paperShowPage, d *paperData) {
+	pp := d.paper
+	seen := map[int64]bool{pp.ID: true}
+	add := func(x *ratsinfo.Paper) {
 		if seen[x.ID] {
 			return
 		}
@@ -123,27 +187,16 @@ func (s *Server) paperShow(w http.ResponseWriter, r *http.Request) error {
 			p.Related = append(p.Related, paperRowOf(x))
 		}
 	}
-	for _, rid := range related {
-		if x, ok := relPapers[rid]; ok {
-			addRelated(x)
+	for _, rid := range d.related {
+		if x, ok := d.papers[rid]; ok {
+			add(x)
 		}
 	}
-	for _, x := range inverse {
+	for _, x := range d.inverse {
 		if !x.Deleted {
-			addRelated(x)
+			add(x)
 		}
 	}
-	if f, ok := files[pp.MainFileID]; ok {
-		p.MainFile = []fileRow{s.fileRowOf(f, "")}
-		p.Text = paragraphs(f.Text)
-	}
-	for _, fid := range pp.AuxiliaryFileIDs {
-		if f, ok := files[fid]; ok {
-			p.Files = append(p.Files, s.fileRowOf(f, ""))
-		}
-	}
-	p.ManyFiles = len(p.Files) >= manyFilesFrom
-	return s.render(w, r, http.StatusOK, "paper_show", p)
 }
 
 // consultationRowOf builds a Beratungsfolge row. The result comes from the agenda

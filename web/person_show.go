@@ -1,11 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"sort"
 	"strconv"
 
 	"github.com/ratsinfo/ratsinfo"
+	"golang.org/x/sync/errgroup"
 )
 
 // personShowPage is a person: memberships over time and the papers they
@@ -23,54 +25,90 @@ type personShowPage struct {
 }
 
 func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	person, err := s.store.FindPersonByID(ctx, id)
-	if person, err = findLive(person, err, func(p *ratsinfo.Person) bool { return p.Deleted }, ratsinfo.KindPerson, id); err != nil {
-		return err
-	}
-	ms, err := s.store.FindMemberships(ctx, ratsinfo.MembershipFilter{PersonIDs: []int64{id}})
+	d, err := s.loadPerson(r.Context(), id)
 	if err != nil {
 		return err
+	}
+	name := personName(d.person)
+	p := &personShowPage{Page: s.newPage(r, name, "personen"), Name: name, Person: d.person}
+	assemblePerson(p, d)
+	return s.render(w, r, http.StatusOK, "person_show", p)
+}
+
+// personData is everything a person page shows, as the store returned it.
+type personData struct {
+	person   *ratsinfo.Person
+	members  []*ratsinfo.Membership
+	papers   []*ratsinfo.Paper
+	orgs     map[int64]*ratsinfo.Organization
+	location *ratsinfo.Location
+}
+
+// loadPerson reads a person page's data: the person, the memberships and the
+// papers side by side; then the organizations and the address.
+func (s *Server) loadPerson(ctx context.Context, id int64) (*personData, error) {
+	d := &personData{}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) {
+		d.person, err = loadLive(gctx, s.store.FindPersonByID, ratsinfo.KindPerson, id)
+		return err
+	})
+	g.Go(func() (err error) {
+		d.members, err = s.store.FindMemberships(gctx, ratsinfo.MembershipFilter{PersonIDs: []int64{id}})
+		return err
+	})
+	g.Go(func() (err error) {
+		d.papers, _, err = s.store.FindPapersByDate(gctx, ratsinfo.PaperQuery{PersonID: id, Limit: 50})
+		return err
+	})
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	var orgIDs []int64
-	for _, m := range ms {
+	for _, m := range d.members {
 		orgIDs = append(orgIDs, m.OrganizationID, m.OnBehalfOf)
 	}
-	orgs, err := s.orgsByID(ctx, orgIDs)
-	if err != nil {
-		return err
+	g, gctx = errgroup.WithContext(ctx)
+	g.Go(func() (err error) { d.orgs, err = s.orgsByID(gctx, orgIDs); return err })
+	// The store withholds the address without consent; asking only with consent
+	// keeps this page safe should a store ever get that wrong.
+	if d.person.ContactConsent && d.person.LocationID != 0 {
+		g.Go(func() error {
+			l, err := s.locationOf(gctx, d.person.LocationID)
+			if err != nil {
+				s.log.Warn("location of person", "id", id, "err", err)
+			}
+			d.location = l
+			return nil
+		})
 	}
-	papers, _, err := s.store.FindPapersByDate(ctx, ratsinfo.PaperQuery{PersonID: id, Limit: 50})
-	if err != nil {
-		return err
-	}
+	return d, g.Wait()
+}
 
-	p := &personShowPage{Page: s.newPage(r, personName(person), "personen"), Name: personName(person), Person: person}
-	p.Crumbs = []Link{{Label: p.T("Personen"), URL: "/personen"}}
+// assemblePerson fills the page from the loaded data; it reads nothing more.
+func assemblePerson(p *personShowPage, d *personData) {
+	person := d.person
+	p.Crumbs = []Link{{Label: p.T("Personen"), URL: ratsinfo.WebListPath(ratsinfo.KindPerson)}}
 	p.LastModified = person.Modified
 	// The store withholds contact data without consent; checking consent here too
 	// keeps this page safe should a store ever get that wrong.
 	p.Contact = person.ContactConsent && (len(person.Email) > 0 || len(person.Phone) > 0)
-	if person.ContactConsent && person.LocationID != 0 {
-		if locs, err := s.locationsByID(ctx, []int64{person.LocationID}); err == nil {
-			if l, ok := locs[person.LocationID]; ok {
-				p.Location = locationText(l)
-			}
-		}
+	if d.location != nil {
+		p.Location = locationText(d.location)
 	}
-	for _, m := range ms {
-		o, ok := orgs[m.OrganizationID]
+	for _, m := range d.members {
+		o, ok := d.orgs[m.OrganizationID]
 		if m.Deleted || !ok {
 			continue
 		}
 		p.LastModified = latest(p.LastModified, m.Modified)
 		row := memberRow{Name: o.Name, URL: ratsinfo.WebPath(ratsinfo.KindOrganization, o.ID), Role: m.Role,
 			VotingRight: m.VotingRight, From: m.StartDate, Until: m.EndDate}
-		if f, ok := orgs[m.OnBehalfOf]; ok && m.OnBehalfOf != 0 {
+		if f, ok := d.orgs[m.OnBehalfOf]; ok && m.OnBehalfOf != 0 {
 			row.OnBehalfOf = &Link{Label: f.Name, URL: ratsinfo.WebPath(ratsinfo.KindOrganization, f.ID)}
 		}
 		p.Memberships = append(p.Memberships, row)
@@ -83,12 +121,11 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 		}
 		return b.From.Before(a.From)
 	})
-	for _, pp := range papers {
+	for _, pp := range d.papers {
 		p.Papers = append(p.Papers, paperRowOf(pp))
 		p.LastModified = latest(p.LastModified, pp.Modified)
 	}
-	p.PapersURL = "/vorlagen?person=" + strconv.FormatInt(id, 10)
-	p.ICS = ratsinfo.WebPath(ratsinfo.KindPerson, id) + "/sitzungen.ics"
+	p.PapersURL = ratsinfo.WebListPath(ratsinfo.KindPaper) + "?person=" + strconv.FormatInt(person.ID, 10)
+	p.ICS = ratsinfo.WebPath(ratsinfo.KindPerson, person.ID) + meetingsICS()
 	p.Feeds = []Link{{Label: p.T("Sitzungen der Gremien dieser Person (ICS)"), URL: p.ICS, Type: "text/calendar"}}
-	return s.render(w, r, http.StatusOK, "person_show", p)
 }

@@ -79,45 +79,78 @@ func NewServer(cfg Config) *Server {
 }
 
 // Register lists every route of the website. Nothing is registered under /oparl/:
-// package oparl owns that prefix on the same mux.
+// package oparl owns that prefix on the same mux. The paths of objects and lists
+// come from the domain's URL scheme (ratsinfo.WebPath), which OParl's `web` links
+// use too; only paths that name no kind are written out here.
 func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /healthz", public(http.HandlerFunc(s.handleHealthz)))
 	mux.Handle("GET /static/", s.site.Assets())
 	mux.Handle("/", s.handle(s.homeShow)) // start page; everything unknown is a 404 page
 
-	mux.Handle("GET /sitzungen", s.handle(s.meetingList))
-	mux.Handle("GET /sitzungen/{id}", s.handle(s.meetingShow))
-	mux.Handle("GET /vorlagen", s.handle(s.paperList))
-	mux.Handle("GET /vorlagen/{id}", s.handle(s.paperShow))
-	mux.Handle("GET /gremien", s.handle(s.organizationList))
-	mux.Handle("GET /gremien/{id}", s.handle(s.organizationShow))
-	mux.Handle("GET /personen", s.handle(s.personList))
-	mux.Handle("GET /personen/{id}", s.handle(s.personShow))
-	mux.Handle("GET /dateien/{id}", s.handle(s.fileShow))
-	mux.Handle("GET /orte/{id}", s.handle(s.locationShow))
+	// Every kind's page, at ratsinfo.WebPath; kinds without a page of their own
+	// redirect to the page that shows them.
+	for _, r := range s.objectRoutes() {
+		mux.Handle("GET "+idPattern(r.kind), s.handle(r.show))
+	}
+	for _, r := range []struct {
+		kind ratsinfo.Kind
+		list handlerFunc
+	}{
+		{ratsinfo.KindMeeting, s.meetingList}, {ratsinfo.KindPaper, s.paperList},
+		{ratsinfo.KindOrganization, s.organizationList}, {ratsinfo.KindPerson, s.personList},
+	} {
+		mux.Handle("GET "+ratsinfo.WebListPath(r.kind), s.handle(r.list))
+	}
 	mux.Handle("GET /suche", s.handle(s.searchShow))
 	mux.Handle("GET /sprache", s.handle(s.langSwitch))
 	mux.Handle("GET /impressum", s.handle(s.legalShow("impressum", "Impressum")))
 	mux.Handle("GET /datenschutz", s.handle(s.legalShow("datenschutz", "Datenschutz")))
 	mux.Handle("GET /barrierefreiheit", s.handle(s.legalShow("barrierefreiheit", "Erklärung zur Barrierefreiheit")))
 	mux.Handle("POST /barrierefreiheit", s.handle(s.accessibilityFeedback))
-	mux.Handle("GET /dateien/{id}/melden", s.handle(s.fileReport))
-	mux.Handle("POST /dateien/{id}/melden", s.handle(s.fileReport))
+	mux.Handle("GET "+idPattern(ratsinfo.KindFile)+"/melden", s.handle(s.fileReport))
+	mux.Handle("POST "+idPattern(ratsinfo.KindFile)+"/melden", s.handle(s.fileReport))
 
 	// Calendars and feeds. A single meeting's entry is /sitzungen/{id}.ics (see meetingShow).
-	mux.Handle("GET /sitzungen.ics", s.handle(s.meetingsICS))
-	mux.Handle("GET /gremien/{id}/sitzungen.ics", s.handle(s.organizationICS))
-	mux.Handle("GET /personen/{id}/sitzungen.ics", s.handle(s.personICS))
-	mux.Handle("GET /vorlagen.atom", s.handle(s.papersAtom))
-	mux.Handle("GET /gremien/{id}/vorlagen.atom", s.handle(s.organizationAtom))
+	mux.Handle("GET "+meetingsICS(), s.handle(s.meetingsICS))
+	mux.Handle("GET "+idPattern(ratsinfo.KindOrganization)+meetingsICS(), s.handle(s.organizationICS))
+	mux.Handle("GET "+idPattern(ratsinfo.KindPerson)+meetingsICS(), s.handle(s.personICS))
+	mux.Handle("GET "+papersAtom(), s.handle(s.papersAtom))
+	mux.Handle("GET "+idPattern(ratsinfo.KindOrganization)+papersAtom(), s.handle(s.organizationAtom))
 	mux.Handle("GET /sitemap.xml", s.handle(s.sitemap))
 	mux.Handle("GET /robots.txt", s.handle(s.robotsTxt))
 	mux.Handle("GET /opensearch.xml", s.handle(s.openSearch))
-
-	// Kinds without a page of their own redirect to the page that shows them.
-	mux.Handle("GET /tagesordnungspunkte/{id}", s.handle(s.agendaItemRedirect))
-	mux.Handle("GET /beratungen/{id}", s.handle(s.consultationRedirect))
-	mux.Handle("GET /mitgliedschaften/{id}", s.handle(s.membershipRedirect))
-	mux.Handle("GET /wahlperioden/{id}", s.handle(s.legislativeTermRedirect))
-	mux.Handle("GET /koerperschaften/{id}", s.handle(s.bodyRedirect))
 }
+
+// objectRoute is the handler of one kind's page.
+type objectRoute struct {
+	kind ratsinfo.Kind
+	show handlerFunc
+}
+
+// objectRoutes names the handler of every kind's page; a test checks that each
+// ratsinfo.WebPath is served.
+func (s *Server) objectRoutes() []objectRoute {
+	return []objectRoute{
+		{ratsinfo.KindMeeting, s.meetingShow},
+		{ratsinfo.KindPaper, s.paperShow},
+		{ratsinfo.KindOrganization, s.organizationShow},
+		{ratsinfo.KindPerson, s.personShow},
+		{ratsinfo.KindFile, s.fileShow},
+		{ratsinfo.KindLocation, s.locationShow},
+		{ratsinfo.KindAgendaItem, s.agendaItemRedirect},
+		{ratsinfo.KindConsultation, s.consultationRedirect},
+		{ratsinfo.KindMembership, s.membershipRedirect},
+		{ratsinfo.KindLegislativeTerm, s.legislativeTermRedirect},
+		{ratsinfo.KindBody, s.bodyRedirect},
+	}
+}
+
+// idPattern is the mux pattern of a kind's pages, e.g. "/vorlagen/{id}".
+func idPattern(k ratsinfo.Kind) string { return ratsinfo.WebListPath(k) + "/{id}" }
+
+// meetingsICS is the calendar of all meetings, or appended to an organization's
+// or person's path, of theirs.
+func meetingsICS() string { return ratsinfo.WebListPath(ratsinfo.KindMeeting) + ".ics" }
+
+// papersAtom is the feed of new papers, or appended to an organization's path, of its papers.
+func papersAtom() string { return ratsinfo.WebListPath(ratsinfo.KindPaper) + ".atom" }

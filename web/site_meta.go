@@ -45,7 +45,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 		}
 		set.URLs = append(set.URLs, u)
 	}
-	for _, p := range []string{"/", "/sitzungen", "/vorlagen", "/gremien", "/personen", "/barrierefreiheit"} {
+	for _, p := range []string{"/", ratsinfo.WebListPath(ratsinfo.KindMeeting), ratsinfo.WebListPath(ratsinfo.KindPaper), ratsinfo.WebListPath(ratsinfo.KindOrganization), ratsinfo.WebListPath(ratsinfo.KindPerson), "/barrierefreiheit"} {
 		add(p, time.Time{})
 	}
 	orgs, err := s.store.FindOrganizations(ctx, ratsinfo.OrganizationFilter{})
