@@ -49,8 +49,15 @@ func (e *Error) FieldText(field string) Msg {
 }
 
 func (e *Error) Error() string {
+	return e.WithFields(e.Message, func(name string) string { return e.Fields[name] })
+}
+
+// WithFields appends to message what is wrong with each field, in the order of
+// the field names, as "message (a: …; b: …)"; text gives a field's words, so that a
+// surface can put them in its own language.
+func (e *Error) WithFields(message string, text func(field string) string) string {
 	if len(e.Fields) == 0 {
-		return e.Message
+		return message
 	}
 	names := make([]string, 0, len(e.Fields))
 	for name := range e.Fields {
@@ -59,9 +66,9 @@ func (e *Error) Error() string {
 	sort.Strings(names)
 	parts := make([]string, 0, len(names))
 	for _, name := range names {
-		parts = append(parts, name+": "+e.Fields[name])
+		parts = append(parts, name+": "+text(name))
 	}
-	return e.Message + " (" + strings.Join(parts, "; ") + ")"
+	return message + " (" + strings.Join(parts, "; ") + ")"
 }
 
 // Errorf returns an *Error with the given code and a formatted German message.

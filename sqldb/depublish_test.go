@@ -20,14 +20,14 @@ func TestDepublishReachesConsultations(t *testing.T) {
 			{"zurückgezogen", func() error {
 				p := must2(db.FindPaperByID(staff, c.paper.ID))
 				p.Published = false
-				return db.UpdatePaper(staff, p)
+				return db.UpdatePaper(writer, p)
 			}},
 			{"wieder veröffentlicht", func() error {
 				p := must2(db.FindPaperByID(staff, c.paper.ID))
 				p.Published = true
-				return db.UpdatePaper(staff, p)
+				return db.UpdatePaper(writer, p)
 			}},
-			{"gelöscht", func() error { return db.DeletePaper(staff, c.paper.ID) }},
+			{"gelöscht", func() error { return db.DeletePaper(writer, c.paper.ID) }},
 		}
 		for _, s := range steps {
 			before := must2(db.FindConsultationByID(staff, c.consult.ID)).Modified

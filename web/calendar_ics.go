@@ -212,7 +212,7 @@ func (s *Server) writeEvent(iw *icalWriter, c *calendar, m *ratsinfo.Meeting, ho
 		if it.Public {
 			desc = append(desc, strings.TrimSpace("TOP "+it.Number+" "+it.Name))
 		} else {
-			desc = append(desc, strings.TrimSpace("TOP "+it.Number+" nichtöffentlich"))
+			desc = append(desc, strings.TrimSpace("TOP "+it.Number+" "+ratsinfo.NonPublicAgendaItemName))
 		}
 	}
 	desc = append(desc, link)

@@ -17,7 +17,7 @@ var english = map[string]string{
 	"Termin": "Date", "Status": "State", "Ort": "Place", "Gremium": "Organization", "Kalender": "Calendar",
 	"Termin herunterladen (ICS)": "Download appointment (ICS)", "Tagesordnung": "Agenda",
 	"Tagesordnungspunkte": "Agenda items", "Ergebnis": "Result", "Beschluss": "Resolution",
-	"nichtöffentlich": "not public", "abgesagt": "cancelled", "Dokumente": "Documents", "Anlage": "Attachment", "Anlagen": "Attachments",
+	"nichtöffentlich": "not public", "Nichtöffentlicher Tagesordnungspunkt": "Non-public agenda item", "abgesagt": "cancelled", "Dokumente": "Documents", "Anlage": "Attachment", "Anlagen": "Attachments",
 	"Einladung": "Invitation", "Ergebnisniederschrift": "Minutes", "Wortprotokoll": "Verbatim minutes",
 	"terminiert": "scheduled", "eingeladen": "invited", "durchgeführt": "held",
 	"Diese Sitzung wurde abgesagt.": "This meeting was cancelled.",

@@ -20,8 +20,8 @@ var englishForms = map[string]string{
 	"Die Nachricht": "The message", "Der Name": "The name", "Die E-Mail-Adresse": "The e-mail address",
 	"Ihre Nachricht konnte gerade nicht gespeichert werden. Sie steht noch im Formular; bitte senden Sie sie in einigen Minuten erneut.": "Your message could not be saved just now. It is still in the form; please send it again in a few minutes.",
 	// Errors of addresses and parameters, shown on the error page.
-	"Diese Seite kann nur abgerufen werden (GET).": "This page can only be fetched (GET).",
-	"Die Vorlagenart %q gibt es nicht. Erlaubt sind: Beschlussvorlage, Mitteilungsvorlage, Antrag, Anfrage, Beantwortung einer Anfrage, Bericht.": "The paper type %q does not exist. Allowed are: Beschlussvorlage, Mitteilungsvorlage, Antrag, Anfrage, Beantwortung einer Anfrage, Bericht.",
+	"Diese Seite kann nur abgerufen werden (GET).":        "This page can only be fetched (GET).",
+	"Die Vorlagenart %q gibt es nicht. Erlaubt sind: %s.": "The paper type %q does not exist. Allowed are: %s.",
 	// The answer after sending.
 	"Vielen Dank. Ihre Nachricht ist beim Büro der Stadtvertretung eingegangen.": "Thank you. Your message has reached the council office.",
 	"Eingangsnummer": "Reference number", "So geht es weiter": "What happens next",

@@ -35,7 +35,7 @@ func (w *world) scenarios() []scenario {
 			want: []string{"Hauptausschuss", "27.02.2023", "Tagesordnung", fmt.Sprintf(`id="top-%d"`, c.HearingAgendaItemID),
 				fmt.Sprintf(`href="/vorlagen/%d"`, c.AnswerPaperID)}},
 		{name: "meeting with non-public item", path: fmt.Sprintf("/sitzungen/%d", f.Meeting), status: 200,
-			want: []string{"Leaktest-Sitzung Hauptausschuss", "Öffentlicher Punkt Radweg", "nichtöffentlich", "Öffentliche Vorlage Leaktest Radweg", "eingeladen",
+			want: []string{"Leaktest-Sitzung Hauptausschuss", "Öffentlicher Punkt Radweg", "Nichtöffentlicher Tagesordnungspunkt", "Öffentliche Vorlage Leaktest Radweg", "eingeladen",
 				`datetime="2026-12-14T18:00:00&#43;01:00"`}, // Berlin's offset; html/template writes + as &#43;
 			absent: []string{`datetime="2026-12-14T17:00:00Z"`, `class="toc"`}}, // two items need no jump links
 		{name: "cancelled meeting", path: fmt.Sprintf("/sitzungen/%d", f.CancelledMeet), status: 200,
@@ -95,7 +95,7 @@ func (w *world) scenarios() []scenario {
 		{name: "malformed id", path: "/vorlagen/abc", status: 404, want: []string{"Seite nicht gefunden"}},
 		{name: "unknown path", path: "/gibt/es/nicht", status: 404, want: []string{"Seite nicht gefunden"}},
 		{name: "meeting ICS", path: fmt.Sprintf("/sitzungen/%d.ics", f.Meeting), status: 200,
-			want: []string{"BEGIN:VCALENDAR", "TZID:Europe/Berlin", "DTSTART;TZID=Europe/Berlin:20261214T180000", "TOP 2 nichtöffentlich"}},
+			want: []string{"BEGIN:VCALENDAR", "TZID:Europe/Berlin", "DTSTART;TZID=Europe/Berlin:20261214T180000", "TOP 2 Nichtöffentlicher Tagesordnungspunkt"}},
 		{name: "healthz", path: "/healthz", status: 200, want: []string{"ok"}},
 		{name: "imprint", path: "/impressum", status: 200, want: []string{"Impressum", "Norderstedt"}},
 		{name: "privacy", path: "/datenschutz", status: 200, want: []string{"Datenschutz-Grundverordnung"}},

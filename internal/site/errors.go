@@ -3,8 +3,6 @@ package site
 import (
 	"errors"
 	"net/http"
-	"sort"
-	"strings"
 
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/internal/httpstatus"
@@ -70,17 +68,8 @@ func (s *Site) RenderError(w http.ResponseWriter, r *http.Request, err error) {
 func (p *Page) ErrorText(err error) string {
 	text := p.Msg(ratsinfo.ErrorText(err))
 	var e *ratsinfo.Error
-	if !errors.As(err, &e) || len(e.Fields) == 0 {
+	if !errors.As(err, &e) {
 		return text
 	}
-	names := make([]string, 0, len(e.Fields))
-	for name := range e.Fields {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	parts := make([]string, 0, len(names))
-	for _, name := range names {
-		parts = append(parts, name+": "+p.Msg(e.FieldText(name)))
-	}
-	return text + " (" + strings.Join(parts, "; ") + ")"
+	return e.WithFields(text, func(name string) string { return p.Msg(e.FieldText(name)) })
 }
