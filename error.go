@@ -75,6 +75,11 @@ func (e *Error) WithFields(message string, text func(field string) string) strin
 // The format and arguments are kept as Msg, so that a surface can translate the
 // format and fill in the same arguments.
 func Errorf(code, format string, args ...any) *Error {
+	if len(args) == 0 {
+		// Still a format: "%%" must read as one "%" (a Msg without arguments is
+		// shown as written), so the plain text becomes the key.
+		format = strings.ReplaceAll(format, "%%", "%")
+	}
 	m := NewMsg(format, args...)
 	return &Error{Code: code, Message: m.String(), Msg: m}
 }

@@ -46,3 +46,12 @@ func TestErrorKeepsKeyAndArgs(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorfWithoutArguments: a message without arguments is still a format, so
+// "%%" reads as one "%" (a hint such as "%3A für einen Doppelpunkt").
+func TestErrorfWithoutArguments(t *testing.T) {
+	e := Errorf(EINVALID, "z. B. %%3A für einen Doppelpunkt")
+	if e.Message != "z. B. %3A für einen Doppelpunkt" || e.Msg.String() != e.Message {
+		t.Errorf("Message %q, Msg %q", e.Message, e.Msg.String())
+	}
+}
