@@ -82,6 +82,33 @@ func (d Date) String() string {
 // Before reports whether d is earlier than e.
 func (d Date) Before(e Date) bool { return d.String() < e.String() }
 
+// AddDays returns the day n days after d (before d for negative n).
+func (d Date) AddDays(n int) Date {
+	return DateOf(time.Date(d.Year, d.Month, d.Day+n, 0, 0, 0, 0, time.UTC))
+}
+
+// AddMonths returns the day n months after d with the same day number; where the
+// target month is shorter, its last day (31 January + 1 month = 28 or 29
+// February), as § 188(3) BGB ends such a period.
+func (d Date) AddMonths(n int) Date {
+	first := time.Date(d.Year, d.Month+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return NewDate(first.Year(), first.Month(), min(d.Day, last))
+}
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Weekday()
+}
+
+// German returns d as Germans write it, "27.02.2023", or "" for the zero Date.
+func (d Date) German() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%02d.%02d.%04d", d.Day, d.Month, d.Year)
+}
+
 // Berlin is the time zone of German councils. The tzdata is embedded (see the
 // imports), so this never fails on a bare machine.
 func Berlin() *time.Location { return berlin() }
