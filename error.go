@@ -139,6 +139,7 @@ var kindGerman = map[Kind]string{
 	KindFile:            "Die Datei",
 	KindLocation:        "Der Ort",
 	KindFeedback:        "Die Rückmeldung",
+	KindInquiry:         "Die Anfrage",
 }
 
 // Label returns the German name of a kind with its article as a translatable

@@ -11,6 +11,7 @@ var domainEnglish = map[string]string{
 	"Die Sitzung": "The meeting", "Der Tagesordnungspunkt": "The agenda item", "Die Vorlage": "The paper",
 	"Die Beratung": "The consultation", "Die Datei": "The file", "Der Ort": "The place",
 	"Die Rückmeldung": "The feedback",
+	"Die Anfrage":     "The inquiry",
 
 	"%s enthält ungültige Angaben. Bitte korrigieren Sie die genannten Felder.": "%s contains invalid entries. Please correct the fields named.",
 	"%s %d wurde nicht gefunden.": "%s %d was not found.",
