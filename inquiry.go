@@ -156,7 +156,10 @@ type Question struct {
 	Number int // 1, 2, …: the position; renumbered by Validate
 	Text   string
 	Points []string // sub-points a), b), … in order
-	Answer string   // formatted text (see FormatText); empty until answered
+	Answer string   // plain text with paragraphs, lists, links (internal/richtext renders it)
+	// AnswerBy is the account that last saved the answer: it may not sign the
+	// answer off itself (four-eyes principle).
+	AnswerBy int64
 	// AnswerModified is when Answer was last saved: the precondition of the next
 	// save, so two editors of one answer never overwrite each other silently.
 	AnswerModified time.Time
@@ -198,6 +201,7 @@ type Inquiry struct {
 
 	PaperID       int64 // the inquiry as a public Paper
 	AnswerPaperID int64 // the published answer Paper
+	CreatedBy     int64 // the account that created it (a draft is private to it and the inquirers)
 	Created       time.Time
 	Modified      time.Time
 }

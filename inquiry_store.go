@@ -1,0 +1,101 @@
+package ratsinfo
+
+import (
+	"context"
+	"time"
+)
+
+// DefaultInquiryPeriod is the time to answer when neither the body's rule nor
+// the office names one: one month is the most common period in the
+// Geschäftsordnungen of Schleswig-Holstein's towns.
+var DefaultInquiryPeriod = Period{Months: 1}
+
+// Registration is what the council office adds when it registers an inquiry.
+type Registration struct {
+	ReceivedOn Date   // the day the inquiry arrived (by post, perhaps days before)
+	UnitID     int64  // the answering organization
+	Reference  string // empty: the next number of the body's scheme, "A 23/0012"
+	Period     Period // zero: DefaultInquiryPeriod
+	Deadline   Date   // set: overrides the period; needs Note
+	Note       string // why the period or deadline differs from the rule
+	State      State  // whose holidays count; empty: DefaultState
+}
+
+// ComputeDeadline returns the period and deadline r gives, or an EINVALID error that says what
+// to correct.
+func (r Registration) ComputeDeadline() (Period, Deadline, error) {
+	if r.ReceivedOn.IsZero() {
+		return Period{}, Deadline{}, Errorf(EINVALID, "Bitte das Eingangsdatum der Anfrage angeben.")
+	}
+	st := r.State
+	if st == "" {
+		st = DefaultState
+	}
+	p := r.Period
+	if p.IsZero() {
+		p = DefaultInquiryPeriod
+	}
+	if !r.Deadline.IsZero() {
+		if r.Deadline.Before(r.ReceivedOn) {
+			return Period{}, Deadline{}, Errorf(EINVALID, "Die Frist (%s) liegt vor dem Eingang (%s). Bitte das Fristdatum prüfen.",
+				r.Deadline.German(), r.ReceivedOn.German())
+		}
+		return p, Deadline{Day: r.Deadline, Nominal: r.Deadline}, nil
+	}
+	return p, PeriodEnd(r.ReceivedOn, p, st), nil
+}
+
+// InquiryEvent is one entry of an inquiry's audit trail: every change of state,
+// registration, answer and deadline, with who and when. Entries are only ever
+// added.
+type InquiryEvent struct {
+	ID        int64
+	InquiryID int64
+	At        time.Time
+	ActorID   int64  // the account; 0 for the program itself
+	Action    string // an InquiryAction, or "create", "edit", "answer"
+	From, To  InquiryState
+	Note      string
+}
+
+// InquiryFilter selects inquiries for the back office's lists.
+type InquiryFilter struct {
+	BodyID    int64
+	State     InquiryState
+	UnitID    int64
+	FactionID int64
+	// Overdue keeps inquiries whose deadline passed before Today without a
+	// published answer.
+	Overdue bool
+	Today   Date
+	Limit   int
+}
+
+// InquiryStore keeps inquiries on their path. Every method asks the rules of
+// inquiry_permission.go with the viewer in ctx; what a viewer may not read
+// reads as not found, and the public reads the public form only.
+type InquiryStore interface {
+	// CreateInquiry validates q and stores it as a draft.
+	CreateInquiry(ctx context.Context, q *Inquiry) error
+	// UpdateInquiry replaces the text of a draft or submitted inquiry: title,
+	// preamble, inquirers, questions. q.Modified must be the Modified the editor
+	// loaded; a stale one gives ECONFLICT.
+	UpdateInquiry(ctx context.Context, q *Inquiry) error
+	// StepInquiry takes step a (submit, submit_answer, approve, send_back,
+	// withdraw) with an optional note (the comment of a send-back).
+	StepInquiry(ctx context.Context, id int64, a InquiryAction, note string) (*Inquiry, error)
+	// RegisterInquiry registers a submitted inquiry: reference, receipt, unit, deadline.
+	RegisterInquiry(ctx context.Context, id int64, r Registration) (*Inquiry, error)
+	// AnswerQuestion saves the answer to question number; loaded is the
+	// AnswerModified the editor loaded (zero for a first answer), so the second
+	// of two editors gets ECONFLICT instead of overwriting the first.
+	AnswerQuestion(ctx context.Context, id int64, number int, text string, loaded time.Time) (*Inquiry, error)
+	// FindInquiry returns one inquiry: all of it to those who may read it
+	// (MayReadInquiry), the public form to everyone else.
+	FindInquiry(ctx context.Context, id int64) (*Inquiry, error)
+	// FindInquiries returns the inquiries the viewer may read, newest first.
+	FindInquiries(ctx context.Context, f InquiryFilter) ([]*Inquiry, error)
+	// InquiryEvents returns the audit trail of an inquiry, oldest first (those
+	// who may read all of it).
+	InquiryEvents(ctx context.Context, id int64) ([]*InquiryEvent, error)
+}
