@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -24,3 +25,14 @@ func AnswerHTML(d ratsinfo.AnswerDocument) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
+
+// PrintAnswer renders the answer document as its accessible PDF.
+func (c *Chromium) PrintAnswer(ctx context.Context, d ratsinfo.AnswerDocument) ([]byte, error) {
+	html, err := AnswerHTML(d)
+	if err != nil {
+		return nil, err
+	}
+	return c.RenderPDF(ctx, html)
+}
+
+var _ ratsinfo.AnswerPrinter = (*Chromium)(nil)

@@ -248,6 +248,9 @@ deadline_nominal = ?, deadline_moved = ?, deadline_note = ?, modified = ? WHERE 
 		}
 		old.State, old.Reference, old.ReceivedOn, old.Period, old.Deadline, old.DeadlineNote, old.Modified =
 			next, reference, r.ReceivedOn, period, deadline, r.Note, fromMicros(us)
+		if err := createInquiryPaper(ctx, t, actor, old); err != nil {
+			return err
+		}
 		out = old
 		return nil
 	})

@@ -168,6 +168,38 @@ func TestInquiryPath(t *testing.T) {
 		_, err = db.StepInquiry(p.member, q.ID, ratsinfo.ActionWithdraw, "")
 		wantStep(t, "withdraw a signed-off answer", err, ratsinfo.ECONFLICT)
 
+		// Publishing writes the answer paper, linked both ways with the inquiry's.
+		doc := ratsinfo.AnswerDocument{Title: "Beantwortung der Anfrage von Frau Muster zum Thema Smart City Offensive vom 31.03.2023"}
+		file := ratsinfo.PublishedFile{BlobKey: "ab" + strings.Repeat("0", 62), Size: 1234, FileName: "Beantwortung_A_23-0001.pdf",
+			Text: "Frage 1 Reisekosten Antwort 1.000,00 Euro"}
+		_, err = db.PublishInquiry(p.signer, q.ID, doc, file)
+		wantStep(t, "sign-off publishes", err, ratsinfo.EFORBIDDEN)
+		q, err = db.PublishInquiry(p.office, q.ID, doc, file)
+		must(t, err)
+		if q.State != ratsinfo.InquiryPublished || q.AnswerPaperID == 0 || q.PaperID == 0 {
+			t.Fatalf("published: %+v", q)
+		}
+		answer, err := db.FindPaperByID(p.public, q.AnswerPaperID)
+		must(t, err)
+		inquiryPaper, err := db.FindPaperByID(p.public, q.PaperID)
+		must(t, err)
+		if answer.Reference != "A 23/0001-1" || answer.PaperType != ratsinfo.PaperTypeAnswer || answer.MainFileID == 0 ||
+			len(answer.RelatedPaperIDs) != 1 || answer.RelatedPaperIDs[0] != inquiryPaper.ID ||
+			len(inquiryPaper.RelatedPaperIDs) != 1 || inquiryPaper.RelatedPaperIDs[0] != answer.ID ||
+			inquiryPaper.Reference != "A 23/0001" || inquiryPaper.PaperType != ratsinfo.PaperTypeInquiry {
+			t.Fatalf("answer %+v\ninquiry paper %+v", answer, inquiryPaper)
+		}
+		mainFile, err := db.FindFileByID(p.public, answer.MainFileID)
+		must(t, err)
+		if mainFile.MimeType != "application/pdf" || !strings.Contains(mainFile.Text, "Reisekosten") {
+			t.Fatalf("answer file %+v", mainFile)
+		}
+		pub, err = db.FindInquiry(p.public, q.ID)
+		must(t, err)
+		if !strings.Contains(pub.Questions[0].Answer, "Übernachtung") {
+			t.Fatalf("the public does not read the published answer: %+v", pub.Questions[0])
+		}
+
 		// The audit trail names every step, who took it and from where to where.
 		events, err := db.InquiryEvents(p.office, q.ID)
 		must(t, err)
@@ -176,11 +208,11 @@ func TestInquiryPath(t *testing.T) {
 			trail = append(trail, e.Action+":"+string(e.To))
 		}
 		want := "create:draft edit:draft submit:submitted register:registered answer:registered answer:registered answer:registered " +
-			"submit_answer:answer_drafted send_back:registered answer:registered submit_answer:answer_drafted approve:signed_off"
+			"submit_answer:answer_drafted send_back:registered answer:registered submit_answer:answer_drafted approve:signed_off publish:published"
 		if got := strings.Join(trail, " "); got != want {
 			t.Fatalf("audit trail\n got %s\nwant %s", got, want)
 		}
-		if events[len(events)-1].ActorID != 107 || !strings.Contains(events[3].Note, "02.05.2023") {
+		if events[len(events)-2].ActorID != 107 || !strings.Contains(events[3].Note, "02.05.2023") {
 			t.Fatalf("audit trail details: last actor %d, registration note %q", events[len(events)-1].ActorID, events[3].Note)
 		}
 		_, err = db.InquiryEvents(p.public, q.ID)

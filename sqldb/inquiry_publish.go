@@ -1,0 +1,108 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// recordContext is the context in which a step of the inquiry path writes the
+// council record: the same transaction, and the program's right to write the
+// record, taken only after the domain allowed the step (CanStepInquiry). The
+// actor stays the account, so the record's audit log names who published.
+func recordContext(ctx context.Context, t *txState, actor int64) context.Context {
+	return ratsinfo.WithViewer(context.WithValue(ctx, txKey{}, t), ratsinfo.Viewer{UserID: actor, Role: ratsinfo.RoleSystem})
+}
+
+// createInquiryPaper writes the inquiry as a public Paper of type "Anfrage" when
+// it is registered: from then on it has its reference and appears in the
+// record, unless the office marked it confidential.
+func createInquiryPaper(ctx context.Context, t *txState, actor int64, q *ratsinfo.Inquiry) error {
+	p := &ratsinfo.Paper{BodyID: q.BodyID, Name: q.Title, Reference: q.Reference, Date: q.ReceivedOn,
+		PaperType: ratsinfo.PaperTypeInquiry, OriginatorPersonIDs: q.InquirerPersonIDs, Published: !q.Confidential}
+	if q.FactionID != 0 {
+		p.OriginatorOrganizationIDs = []int64{q.FactionID}
+	}
+	if q.UnitID != 0 {
+		p.UnderDirectionOfIDs = []int64{q.UnitID}
+	}
+	if err := t.db.CreatePaper(recordContext(ctx, t, actor), p); err != nil {
+		return fmt.Errorf("inquiry paper: %w", err)
+	}
+	q.PaperID = p.ID
+	_, err := t.exec(ctx, `UPDATE inquiry SET paper_id = ? WHERE id = ?`, p.ID, q.ID)
+	return err
+}
+
+// PublishInquiry writes the answer's File and Paper, links it both ways with the
+// inquiry's paper, plans its hearing in the preferred committee, and moves the
+// inquiry to published: all in one transaction.
+func (db *DB) PublishInquiry(ctx context.Context, id int64, doc ratsinfo.AnswerDocument, f ratsinfo.PublishedFile) (*ratsinfo.Inquiry, error) {
+	var out *ratsinfo.Inquiry
+	err := db.changeInquiry(ctx, "publish inquiry", id, func(t *txState, old *ratsinfo.Inquiry, us, actor int64) error {
+		if err := ratsinfo.CanStepInquiry(ctx, old, ratsinfo.ActionPublish); err != nil {
+			return err
+		}
+		next, err := old.State.Next(ratsinfo.ActionPublish)
+		if err != nil {
+			return err
+		}
+		rctx := recordContext(ctx, t, actor)
+		day := ratsinfo.DateOf(time.UnixMicro(us).In(ratsinfo.Berlin()))
+		file := &ratsinfo.File{BodyID: old.BodyID, Name: doc.Title, FileName: f.FileName, MimeType: "application/pdf",
+			Date: day, Size: f.Size, SHA512Checksum: f.SHA512, BlobKey: f.BlobKey, Text: f.Text}
+		if err := db.CreateFile(rctx, file); err != nil {
+			return fmt.Errorf("answer file: %w", err)
+		}
+		answer := &ratsinfo.Paper{BodyID: old.BodyID, Name: doc.Title, Reference: answerReference(old.Reference), Date: day,
+			PaperType: ratsinfo.PaperTypeAnswer, MainFileID: file.ID, Published: !old.Confidential}
+		if old.UnitID != 0 {
+			answer.UnderDirectionOfIDs = []int64{old.UnitID}
+		}
+		if old.PaperID != 0 {
+			answer.RelatedPaperIDs = []int64{old.PaperID}
+		}
+		if err := db.CreatePaper(rctx, answer); err != nil {
+			return fmt.Errorf("answer paper: %w", err)
+		}
+		if old.PaperID != 0 {
+			inquiry, err := db.FindPaperByID(rctx, old.PaperID)
+			if err != nil {
+				return fmt.Errorf("inquiry paper: %w", err)
+			}
+			inquiry.RelatedPaperIDs = append(inquiry.RelatedPaperIDs, answer.ID)
+			if err := db.UpdatePaper(rctx, inquiry); err != nil {
+				return fmt.Errorf("link inquiry paper: %w", err)
+			}
+		}
+		if old.PreferredCommitteeID != 0 {
+			c := &ratsinfo.Consultation{PaperID: answer.ID, OrganizationIDs: []int64{old.PreferredCommitteeID}, Role: ratsinfo.RoleHearing}
+			if err := db.CreateConsultation(rctx, c); err != nil {
+				return fmt.Errorf("answer consultation: %w", err)
+			}
+		}
+		res, err := t.exec(ctx, `UPDATE inquiry SET state = ?, answer_paper_id = ?, modified = ? WHERE id = ? AND modified = ?`,
+			string(next), answer.ID, us, id, old.Modified.UnixMicro())
+		if err := oneRow(res, err, old); err != nil {
+			return err
+		}
+		if err := addInquiryEvent(ctx, t, us, actor, id, string(ratsinfo.ActionPublish), old.State, next, answer.Reference); err != nil {
+			return err
+		}
+		old.State, old.AnswerPaperID, old.Modified = next, answer.ID, fromMicros(us)
+		out = old
+		return nil
+	})
+	return out, err
+}
+
+// answerReference numbers the answer after its inquiry, as councils number a
+// paper's supplements: "A 23/0001" → "A 23/0001-1".
+func answerReference(ref string) string {
+	if ref == "" {
+		return ""
+	}
+	return ref + "-1"
+}
