@@ -49,9 +49,6 @@ func New(cfg Config) (ratsinfo.MailSender, error) {
 		return nil, fmt.Errorf("--mail-from %q ist keine gültige Absenderadresse, z. B. ratsinfo@stadt.de", cfg.From)
 	}
 	if cfg.SMTPURL == "" {
-		if err := os.MkdirAll(cfg.Dir, 0o700); err != nil {
-			return nil, fmt.Errorf("der Ordner für E-Mails %s kann nicht angelegt werden: %v", cfg.Dir, err)
-		}
 		return &folder{cfg: cfg, from: from}, nil
 	}
 	u, err := url.Parse(cfg.SMTPURL)
@@ -104,6 +101,11 @@ func (f *folder) Send(_ context.Context, m ratsinfo.Mail) error {
 	name := filepath.Join(f.cfg.Dir, now.UTC().Format("20060102-150405")+"-"+hex.EncodeToString(r[:])+".eml")
 	// Written to a temporary name first, so that a reader never sees half a mail.
 	tmp := name + ".tmp"
+	// Created on the first mail, so that an installation that never sends
+	// one gets no empty folder.
+	if err := os.MkdirAll(f.cfg.Dir, 0o700); err != nil {
+		return fmt.Errorf("der Ordner für E-Mails %s kann nicht angelegt werden: %w", f.cfg.Dir, err)
+	}
 	if err := os.WriteFile(tmp, msg, 0o600); err != nil {
 		return fmt.Errorf("write mail %s: %w", name, err)
 	}
