@@ -90,12 +90,21 @@ type InquiryStore interface {
 	// AnswerModified the editor loaded (zero for a first answer), so the second
 	// of two editors gets ECONFLICT instead of overwriting the first.
 	AnswerQuestion(ctx context.Context, id int64, number int, text string, loaded time.Time) (*Inquiry, error)
+	// GiveInterimAnswer records an interim answer (Zwischennachricht) of the
+	// answering unit: why the answer takes longer. It is part of the public
+	// timeline.
+	GiveInterimAnswer(ctx context.Context, id int64, text string) (*Inquiry, error)
+	// ExtendDeadline moves the deadline of a registered inquiry to until, with a
+	// reason that the public timeline shows (the unit or the office).
+	ExtendDeadline(ctx context.Context, id int64, until Date, reason string) (*Inquiry, error)
 	// FindInquiry returns one inquiry: all of it to those who may read it
 	// (MayReadInquiry), the public form to everyone else.
 	FindInquiry(ctx context.Context, id int64) (*Inquiry, error)
 	// FindInquiries returns the inquiries the viewer may read, newest first.
 	FindInquiries(ctx context.Context, f InquiryFilter) ([]*Inquiry, error)
-	// InquiryEvents returns the audit trail of an inquiry, oldest first (those
-	// who may read all of it).
+	// InquiryEvents returns the audit trail of an inquiry, oldest first: all of
+	// it to those who may read the whole inquiry, the public timeline
+	// (submitted, registered, interim answer, extension, published, withdrawn;
+	// without actors) to everyone else.
 	InquiryEvents(ctx context.Context, id int64) ([]*InquiryEvent, error)
 }

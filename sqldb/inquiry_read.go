@@ -207,21 +207,26 @@ func inquiryVisibility(c *cond, v ratsinfo.Viewer) {
 	c.add("("+strings.Join(or, " OR ")+")", args...)
 }
 
-// InquiryEvents returns the audit trail of an inquiry, oldest first.
+// InquiryEvents returns the audit trail of an inquiry, oldest first: all of it
+// to those who may read the whole inquiry, the public timeline to everyone else.
 func (db *DB) InquiryEvents(ctx context.Context, id int64) ([]*ratsinfo.InquiryEvent, error) {
 	r := db.reader(ctx)
 	q, err := loadInquiry(ctx, r, id)
 	if err != nil {
 		return nil, wrap("inquiry events", err)
 	}
-	if !ratsinfo.MayReadInquiry(ctx, q) {
-		if _, public := q.PublicForm(); !public {
-			return nil, ratsinfo.Errorf(ratsinfo.ENOTFOUND, "Die Anfrage %d wurde nicht gefunden.", id)
-		}
-		return nil, ratsinfo.Errorf(ratsinfo.EFORBIDDEN, "Den Bearbeitungsverlauf einer Anfrage sehen nur die Fragenden, das Büro der Stadtvertretung, "+
-			"die beantwortende Stelle und die Zeichnung.")
+	full := ratsinfo.MayReadInquiry(ctx, q)
+	if _, public := q.PublicForm(); !full && !public {
+		return nil, ratsinfo.Errorf(ratsinfo.ENOTFOUND, "Die Anfrage %d wurde nicht gefunden.", id)
 	}
-	rows, err := r.query(ctx, `SELECT id, inquiry_id, at, actor_id, action, from_state, to_state, note FROM inquiry_event WHERE inquiry_id = ? ORDER BY id`, id)
+	c := &cond{}
+	c.add("inquiry_id = ?", id)
+	if !full {
+		// The public timeline: the milestones, without who took them and
+		// without the internal work (answers in progress, send-backs).
+		c.add("action IN ('submit', 'register', 'interim_answer', 'extend_deadline', 'publish', 'withdraw')")
+	}
+	rows, err := r.query(ctx, `SELECT id, inquiry_id, at, actor_id, action, from_state, to_state, note FROM inquiry_event`+c.sql()+` ORDER BY id`, c.args...)
 	if err != nil {
 		return nil, wrap("inquiry events", err)
 	}
@@ -235,6 +240,9 @@ func (db *DB) InquiryEvents(ctx context.Context, id int64) ([]*ratsinfo.InquiryE
 			return nil, wrap("inquiry events", err)
 		}
 		e.At, e.From, e.To = fromMicros(at), ratsinfo.InquiryState(from), ratsinfo.InquiryState(to)
+		if !full {
+			e.ActorID = 0
+		}
 		out = append(out, e)
 	}
 	return out, wrap("inquiry events", rows.Err())

@@ -215,8 +215,18 @@ func TestInquiryPath(t *testing.T) {
 		if events[len(events)-2].ActorID != 107 || !strings.Contains(events[3].Note, "02.05.2023") {
 			t.Fatalf("audit trail details: last actor %d, registration note %q", events[len(events)-1].ActorID, events[3].Note)
 		}
-		_, err = db.InquiryEvents(p.public, q.ID)
-		wantStep(t, "the public reads the audit trail", err, ratsinfo.EFORBIDDEN)
+		timeline, err := db.InquiryEvents(p.public, q.ID)
+		must(t, err)
+		var public []string
+		for _, e := range timeline {
+			if e.ActorID != 0 {
+				t.Fatalf("the public timeline names an actor: %+v", e)
+			}
+			public = append(public, e.Action)
+		}
+		if got := strings.Join(public, " "); got != "submit register publish" {
+			t.Fatalf("public timeline %q", got)
+		}
 	})
 }
 
@@ -312,6 +322,51 @@ func TestInquiryLists(t *testing.T) {
 		} {
 			if got := titles(tt.ctx, tt.f); got != tt.want {
 				t.Errorf("%s lists %q, want %q", tt.name, got, tt.want)
+			}
+		}
+	})
+}
+
+// TestInquiryDeadlineChanges covers the interim answer and the extension: who
+// may, when, and that both appear in the public timeline with their reason.
+func TestInquiryDeadlineChanges(t *testing.T) {
+	forEach(t, func(t *testing.T, db *DB, _ *clock) {
+		p := newInquiryPeople(t, db)
+		q := p.draft()
+		must(t, db.CreateInquiry(p.member, q))
+		_, err := db.ExtendDeadline(p.unit, q.ID, ratsinfo.NewDate(2023, 3, 1), "Zu früh")
+		wantStep(t, "extend a draft's deadline", err, ratsinfo.ENOTFOUND)
+		_, err = db.StepInquiry(p.member, q.ID, ratsinfo.ActionSubmit, "")
+		must(t, err)
+		q, err = db.RegisterInquiry(p.office, q.ID, ratsinfo.Registration{ReceivedOn: ratsinfo.NewDate(2023, 1, 16), UnitID: p.unitOrg})
+		must(t, err)
+		_, err = db.GiveInterimAnswer(p.otherUnit, q.ID, "Wir brauchen länger.")
+		wantStep(t, "another unit's interim answer", err, ratsinfo.EFORBIDDEN)
+		_, err = db.GiveInterimAnswer(p.unit, q.ID, "  ")
+		wantStep(t, "empty interim answer", err, ratsinfo.EINVALID)
+		_, err = db.GiveInterimAnswer(p.unit, q.ID, "Die Zahlen des Landes liegen erst im März vor.")
+		must(t, err)
+		_, err = db.ExtendDeadline(p.member, q.ID, ratsinfo.NewDate(2023, 3, 31), "Bitte")
+		wantStep(t, "the inquirer extends", err, ratsinfo.EFORBIDDEN)
+		_, err = db.ExtendDeadline(p.unit, q.ID, ratsinfo.NewDate(2023, 2, 1), "Früher")
+		wantStep(t, "an extension that shortens", err, ratsinfo.EINVALID)
+		_, err = db.ExtendDeadline(p.unit, q.ID, ratsinfo.NewDate(2023, 3, 31), "")
+		wantStep(t, "an extension without reason", err, ratsinfo.EINVALID)
+		q, err = db.ExtendDeadline(p.office, q.ID, ratsinfo.NewDate(2023, 3, 31), "Landesstatistik erscheint im März")
+		must(t, err)
+		if q.Deadline.Day != ratsinfo.NewDate(2023, 3, 31) || q.Overdue(ratsinfo.NewDate(2023, 3, 1)) {
+			t.Fatalf("deadline after extension: %s", q.Deadline.Day)
+		}
+		timeline, err := db.InquiryEvents(p.public, q.ID)
+		must(t, err)
+		var notes []string
+		for _, e := range timeline {
+			notes = append(notes, e.Action+": "+e.Note)
+		}
+		got := strings.Join(notes, "\n")
+		for _, want := range []string{"interim_answer: Die Zahlen des Landes", "extend_deadline: Frist verlängert vom 16.02.2023 auf den 31.03.2023: Landesstatistik"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("public timeline lacks %q:\n%s", want, got)
 			}
 		}
 	})
