@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/internal/httpstatus"
@@ -22,21 +23,53 @@ const Prefix = "/api/v1"
 
 // Config is what the binary hands the API.
 type Config struct {
-	Store  ratsinfo.AccountStore
+	BaseURL string // the public address; OParl ids of papers are built from it
+	Store   ratsinfo.AccountStore
+	// Inquiries keeps inquiries and writes answer papers.
+	Inquiries InquiryStore
+	// Blobs keeps the PDFs of published answers.
+	Blobs ratsinfo.BlobStore
+	// Printer prints answer documents; without one, publishing answers with
+	// PrinterErr (a German message that says what to install).
+	Printer    ratsinfo.AnswerPrinter
+	PrinterErr error
+	// State is whose public holidays move deadlines (default DefaultState).
+	State  ratsinfo.State
+	Now    func() time.Time
 	Logger *slog.Logger
+}
+
+// InquiryStore is what the API needs of the store for inquiries.
+type InquiryStore interface {
+	ratsinfo.InquiryStore
+	ratsinfo.AnswerPublisher
 }
 
 // Server serves the API.
 type Server struct {
-	store ratsinfo.AccountStore
-	log   *slog.Logger
+	baseURL    string
+	store      ratsinfo.AccountStore
+	inquiries  InquiryStore
+	blobs      ratsinfo.BlobStore
+	printer    ratsinfo.AnswerPrinter
+	printerErr error
+	state      ratsinfo.State
+	now        func() time.Time
+	log        *slog.Logger
 }
 
 // NewServer returns the API.
 func NewServer(cfg Config) *Server {
-	s := &Server{store: cfg.Store, log: cfg.Logger}
+	s := &Server{baseURL: strings.TrimRight(cfg.BaseURL, "/"), store: cfg.Store, inquiries: cfg.Inquiries, blobs: cfg.Blobs,
+		printer: cfg.Printer, printerErr: cfg.PrinterErr, state: cfg.State, now: cfg.Now, log: cfg.Logger}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.printer == nil && s.printerErr == nil {
+		s.printerErr = ratsinfo.Errorf(ratsinfo.EUNAVAILABLE, "Das Veröffentlichen von Antworten ist auf diesem Server nicht eingerichtet (kein PDF-Programm).")
 	}
 	return s
 }
@@ -49,7 +82,13 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // valid token, unknown paths included, so that the API reveals nothing to
 // those without one.
 func (s *Server) Register(mux *http.ServeMux) {
+	mux.HandleFunc("GET "+Prefix+"/openapi.json", serveOpenAPI)
 	mux.Handle("GET "+Prefix+"/me", s.handle(s.me))
+	if s.inquiries != nil {
+		for _, op := range s.inquiryOperations() {
+			mux.Handle(op.method+" "+Prefix+op.path, s.handle(op.fn))
+		}
+	}
 	mux.Handle(Prefix+"/", s.handle(func(http.ResponseWriter, *http.Request) error {
 		return ratsinfo.Errorf(ratsinfo.ENOTFOUND, "Diese Adresse gibt es in der API nicht.")
 	}))

@@ -35,6 +35,10 @@ type Config struct {
 	// they are written to <data-dir>/mails/.
 	SMTPURL  string
 	MailFrom string
+	// Chromium prints the accessible PDF of published answers; "" = found on PATH.
+	Chromium string
+	// State is the federal state whose public holidays move deadlines.
+	State string
 }
 
 // dataFlags adds the flags that every subcommand touching data takes, with their
@@ -61,6 +65,10 @@ func (c *Config) serveFlags(fs *flag.FlagSet, getenv func(string) string) {
 	c.mailFlags(fs, getenv)
 	fs.StringVar(&c.License, "license", envOr(getenv, "RATSINFO_LICENSE", ""),
 		"URL der Lizenz, unter der die Daten in OParl stehen; Standard Datenlizenz Deutschland – Zero – 2.0 [RATSINFO_LICENSE]")
+	fs.StringVar(&c.Chromium, "chromium", envOr(getenv, "RATSINFO_CHROMIUM", ""),
+		"Chromium für die barrierefreien PDF-Fassungen veröffentlichter Antworten; leer = im PATH suchen [RATSINFO_CHROMIUM]")
+	fs.StringVar(&c.State, "land", envOr(getenv, "RATSINFO_LAND", "SH"),
+		"Bundesland (Kürzel wie SH), dessen Feiertage Fristen verschieben [RATSINFO_LAND]")
 }
 
 // mailFlags adds the settings of outgoing e-mail (password links).
@@ -131,6 +139,9 @@ func (c *Config) check() error {
 		if _, ok := c.mailer().(failingMailer); ok {
 			return c.mailer().(failingMailer).err
 		}
+	}
+	if _, err := ratsinfo.ParseState(c.State); c.State != "" && err != nil {
+		return fmt.Errorf("--land: %s", ratsinfo.ErrorMessage(err))
 	}
 	if c.License != "" {
 		if u, err := url.Parse(c.License); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

@@ -16,6 +16,7 @@ import (
 	"github.com/ratsinfo/ratsinfo/internal/site"
 	"github.com/ratsinfo/ratsinfo/office"
 	"github.com/ratsinfo/ratsinfo/oparl"
+	"github.com/ratsinfo/ratsinfo/pdf"
 	"github.com/ratsinfo/ratsinfo/password"
 	"github.com/ratsinfo/ratsinfo/sqldb"
 	"github.com/ratsinfo/ratsinfo/web"
@@ -96,7 +97,13 @@ func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, log *slo
 	api.Register(mux)
 	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Logger: log, TextDir: cfg.textDir()}).Register(mux)
 	office.NewServer(office.Config{BaseURL: baseURL, Store: db, Record: db, Hasher: password.New(), Mail: cfg.mailer(), Logger: log}).Register(mux)
-	jsonapi.NewServer(jsonapi.Config{Store: db, Logger: log}).Register(mux)
+	printer, printerErr := pdf.Find(cfg.Chromium)
+	state, _ := ratsinfo.ParseState(cfg.State) // checked by cfg.check
+	apiCfg := jsonapi.Config{BaseURL: baseURL, Store: db, Inquiries: db, Blobs: blobs, PrinterErr: printerErr, State: state, Logger: log}
+	if printer != nil {
+		apiCfg.Printer = printer
+	}
+	jsonapi.NewServer(apiCfg).Register(mux)
 	// CleanPaths answers non-canonical API paths with 301 before ServeMux would
 	// answer them with its own 307.
 	return api.CleanPaths(mux)
