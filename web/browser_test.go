@@ -82,6 +82,8 @@ func (w *world) pageTypes() map[string]string {
 		"datei":           fmt.Sprintf("/dateien/%d", w.city.AnswerFileID),
 		"datei-melden":    fmt.Sprintf("/dateien/%d/melden", w.city.AnswerFileID),
 		"suche":           "/suche?q=Smart",
+		"anfragen":        "/anfragen",
+		"anfrage-qa":      fmt.Sprintf("/anfragen/%d", w.fix.InquiryPublished),
 		"barrierefrei":    "/barrierefreiheit",
 		"impressum":       "/impressum",
 		"datenschutz":     "/datenschutz",

@@ -50,6 +50,9 @@ type fixtureIDs struct {
 	CancelledMeet int64
 	Originator    int64 // person with one published and one unpublished paper
 	Pender        int64 // originator of the demo's inquiry
+
+	// Inquiries in every public state, and two the public never sees.
+	InquiryPublished, InquiryOverdue, InquiryExternal, InquiryDraft, InquiryConfidential int64
 }
 
 var (
@@ -96,10 +99,13 @@ func buildWorld() (*world, error) {
 	if err := w.addOriginator(sys); err != nil {
 		return nil, err
 	}
+	if err := w.addInquiries(sys); err != nil {
+		return nil, err
+	}
 	if err := w.collectDemoSecrets(sys); err != nil {
 		return nil, err
 	}
-	w.web = NewServer(Config{BaseURL: "http://ratsinfo.test", Store: db, Feedback: db, Now: clock,
+	w.web = NewServer(Config{BaseURL: "http://ratsinfo.test", Store: db, Feedback: db, Inquiries: db, Now: clock,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	mux := http.NewServeMux()
 	w.web.Register(mux)

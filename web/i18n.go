@@ -91,13 +91,13 @@ var english = map[string]string{
 // englishAll is every translation of the public site: the labels above and the
 // sentences of the forms and legal pages. The kit adds its own (layout, error
 // page, the domain's messages) and panics on a text translated twice.
-var englishAll = joinTranslations(english, englishForms)
+var englishAll = joinTranslations(english, englishForms, englishInquiries)
 
-// joinTranslations joins two lists; a German text in both is a mistake that
+// joinTranslations joins the lists; a German text in two is a mistake that
 // would make one translation silently lose, so it panics at start-up.
-func joinTranslations(a, b map[string]string) map[string]string {
-	all := make(map[string]string, len(a)+len(b))
-	for _, l := range []map[string]string{a, b} {
+func joinTranslations(lists ...map[string]string) map[string]string {
+	all := map[string]string{}
+	for _, l := range lists {
 		for de, en := range l {
 			if _, dup := all[de]; dup {
 				panic("web: German text translated twice: " + de)

@@ -28,6 +28,8 @@ type Config struct {
 	// Feedback stores what citizens send through the accessibility and "report
 	// this file" forms; nil turns the forms' sending off.
 	Feedback ratsinfo.FeedbackStore
+	// Inquiries serves /anfragen; nil leaves the pages out.
+	Inquiries InquiryReader
 	// TextDir holds each body's own imprint and privacy notice as plain text:
 	// <TextDir>/<body id>/impressum.txt and datenschutz.txt, paragraphs separated
 	// by blank lines. Missing files (or "") leave the generated pages.
@@ -43,14 +45,15 @@ type Store interface {
 
 // Server renders the website. It holds no request state and is safe for concurrent use.
 type Server struct {
-	baseURL  string
-	store    Store
-	feedback ratsinfo.FeedbackStore
-	textDir  string
-	log      *slog.Logger
-	now      func() time.Time
-	site     *site.Site // the page kit: layout, error page, assets, translation
-	loc      *time.Location
+	baseURL   string
+	store     Store
+	feedback  ratsinfo.FeedbackStore
+	inquiries InquiryReader
+	textDir   string
+	log       *slog.Logger
+	now       func() time.Time
+	site      *site.Site // the page kit: layout, error page, assets, translation
+	loc       *time.Location
 	// untranslated hears of every German text an English page showed for want
 	// of a translation; the i18n test sets it to find texts the list lacks.
 	untranslated func(de string)
@@ -60,13 +63,14 @@ type Server struct {
 // is a programming error caught by every test, so it panics rather than returning.
 func NewServer(cfg Config) *Server {
 	s := &Server{
-		baseURL:  strings.TrimRight(cfg.BaseURL, "/"),
-		store:    cfg.Store,
-		feedback: cfg.Feedback,
-		textDir:  cfg.TextDir,
-		log:      cfg.Logger,
-		now:      cfg.Now,
-		loc:      ratsinfo.Berlin(),
+		baseURL:   strings.TrimRight(cfg.BaseURL, "/"),
+		store:     cfg.Store,
+		feedback:  cfg.Feedback,
+		inquiries: cfg.Inquiries,
+		textDir:   cfg.TextDir,
+		log:       cfg.Logger,
+		now:       cfg.Now,
+		loc:       ratsinfo.Berlin(),
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -102,6 +106,10 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET "+ratsinfo.WebListPath(r.kind), s.handle(r.list))
 	}
 	mux.Handle("GET /suche", s.handle(s.searchShow))
+	if s.inquiries != nil {
+		mux.Handle("GET /anfragen", s.handle(s.inquiryList))
+		mux.Handle("GET /anfragen/{id}", s.handle(s.inquiryShow))
+	}
 	mux.Handle("GET /sprache", s.handle(s.langSwitch))
 	mux.Handle("GET /impressum", s.handle(s.legalShow("impressum", "Impressum")))
 	mux.Handle("GET /datenschutz", s.handle(s.legalShow("datenschutz", "Datenschutz")))

@@ -95,7 +95,7 @@ func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, log *slo
 	mux := http.NewServeMux()
 	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log, License: cfg.License})
 	api.Register(mux)
-	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Logger: log, TextDir: cfg.textDir()}).Register(mux)
+	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Inquiries: db, Logger: log, TextDir: cfg.textDir()}).Register(mux)
 	office.NewServer(office.Config{BaseURL: baseURL, Store: db, Record: db, Hasher: password.New(), Mail: cfg.mailer(), Logger: log}).Register(mux)
 	printer, printerErr := pdf.Find(cfg.Chromium)
 	state, _ := ratsinfo.ParseState(cfg.State) // checked by cfg.check

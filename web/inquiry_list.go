@@ -1,0 +1,86 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/ratsinfo/ratsinfo"
+)
+
+// InquiryReader is what the public pages of inquiries read. The site's viewer
+// is the anonymous public, so the store hands out public forms only: no
+// drafts, no confidential inquiries, answers only once published.
+type InquiryReader interface {
+	FindInquiry(ctx context.Context, id int64) (*ratsinfo.Inquiry, error)
+	FindInquiries(ctx context.Context, f ratsinfo.InquiryFilter) ([]*ratsinfo.Inquiry, error)
+	InquiryEvents(ctx context.Context, id int64) ([]*ratsinfo.InquiryEvent, error)
+}
+
+// inquiryListPage is /anfragen: every public inquiry with its state, deadline
+// and the time its answer took, as councils keep asking their offices for.
+type inquiryListPage struct {
+	Page
+	Rows    []inquiryRow
+	States  []stateOption
+	State   string
+	Overdue bool
+	Open    int // inquiries waiting for an answer
+	Late    int // of which overdue
+}
+
+type inquiryRow struct {
+	URL, Reference, Title, State, Deadline, Took string
+	Overdue                                      bool
+}
+
+type stateOption struct {
+	Value, Label string
+	Selected     bool
+}
+
+// maxInquiryList bounds the list; a city gets a few hundred inquiries a year.
+const maxInquiryList = 2000
+
+func (s *Server) inquiryList(w http.ResponseWriter, r *http.Request) error {
+	p := &inquiryListPage{Page: s.newPage(r, "", "anfragen")}
+	p.Title = p.T("Anfragen")
+	q := r.URL.Query()
+	f := ratsinfo.InquiryFilter{Limit: maxInquiryList, Today: s.today()}
+	if v := q.Get("stand"); v != "" {
+		st, err := ratsinfo.ParseInquiryState(v)
+		if err != nil || st == ratsinfo.InquiryDraft {
+			return ratsinfo.Errorf(ratsinfo.EINVALID, "Den Bearbeitungsstand %q gibt es nicht. Bitte einen Stand aus der Auswahl wählen.", v)
+		}
+		f.State, p.State = st, v
+	}
+	if q.Get("ueberfaellig") != "" {
+		f.Overdue, p.Overdue = true, true
+	}
+	for _, st := range ratsinfo.InquiryStates() {
+		if st != ratsinfo.InquiryDraft {
+			p.States = append(p.States, stateOption{Value: string(st), Label: p.T(st.German()), Selected: string(st) == p.State})
+		}
+	}
+	list, err := s.inquiries.FindInquiries(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	today := s.today()
+	for _, in := range list {
+		row := inquiryRow{URL: inquiryPath(in.ID), Reference: in.Reference, Title: in.Title, State: p.T(in.State.German()),
+			Deadline: in.Deadline.Day.German(), Overdue: in.Overdue(today)}
+		if in.State != ratsinfo.InquiryPublished && in.State != ratsinfo.InquiryWithdrawn {
+			p.Open++
+			if row.Overdue {
+				p.Late++
+			}
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	return s.render(w, r, http.StatusOK, "inquiry_list", p)
+}
+
+func inquiryPath(id int64) string { return fmt.Sprintf("/anfragen/%d", id) }
+
+func (s *Server) today() ratsinfo.Date { return ratsinfo.DateOf(s.now().In(s.loc)) }
