@@ -16,8 +16,8 @@ import (
 	"github.com/ratsinfo/ratsinfo/internal/site"
 	"github.com/ratsinfo/ratsinfo/office"
 	"github.com/ratsinfo/ratsinfo/oparl"
-	"github.com/ratsinfo/ratsinfo/pdf"
 	"github.com/ratsinfo/ratsinfo/password"
+	"github.com/ratsinfo/ratsinfo/pdf"
 	"github.com/ratsinfo/ratsinfo/sqldb"
 	"github.com/ratsinfo/ratsinfo/web"
 )
