@@ -28,6 +28,10 @@ type Config struct {
 	// Feedback stores what citizens send through the accessibility and "report
 	// this file" forms; nil turns the forms' sending off.
 	Feedback ratsinfo.FeedbackStore
+	// FeedbackLimit bounds how many messages the forms take per client address
+	// and from all clients; the zero value takes the defaults (3 at once, then 5
+	// a minute per client; 500 an hour in all).
+	FeedbackLimit FeedbackLimit
 	// TextDir holds each body's own imprint and privacy notice as plain text:
 	// <TextDir>/<body id>/impressum.txt and datenschutz.txt, paragraphs separated
 	// by blank lines. Missing files (or "") leave the generated pages.
@@ -46,6 +50,7 @@ type Server struct {
 	baseURL  string
 	store    Store
 	feedback ratsinfo.FeedbackStore
+	limiter  *feedbackLimiter
 	textDir  string
 	log      *slog.Logger
 	now      func() time.Time
@@ -63,6 +68,7 @@ func NewServer(cfg Config) *Server {
 		baseURL:  strings.TrimRight(cfg.BaseURL, "/"),
 		store:    cfg.Store,
 		feedback: cfg.Feedback,
+		limiter:  newFeedbackLimiter(cfg.FeedbackLimit),
 		textDir:  cfg.TextDir,
 		log:      cfg.Logger,
 		now:      cfg.Now,
