@@ -43,6 +43,12 @@ type errorPage struct {
 // only as a generic sentence: their text may name tables, files or the very
 // non-public things a public page must not reveal.
 func (s *Site) RenderError(w http.ResponseWriter, r *http.Request, err error) {
+	if ClientGone(r) {
+		// The store gave up because the visitor left: nobody reads a page, and
+		// it is not a failure of ours (the access log records "client gone").
+		s.log.Debug("page abandoned: client gone", "path", r.URL.Path, "err", err)
+		return
+	}
 	status := httpstatus.Of(ratsinfo.ErrorCode(err))
 	p := errorPage{Page: s.NewPage(r, "", ""), Status: status, Links: s.errorLinks}
 	p.NoIndex = true
