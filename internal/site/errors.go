@@ -14,11 +14,13 @@ type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // Handle turns fn into a handler that shows the error page for what fn returns.
 // It sets no viewer: which viewer a surface's pages read as is the surface's
-// decision (the public site pins the anonymous one). A query with control
+// decision (the public site pins the anonymous one). Pages never answer a Range
+// request (see withoutRanges). A query with control
 // characters is refused before fn runs (ratsinfo.CheckQuery), so no page has to
 // remember that the database cannot hold a NUL.
 func (s *Site) Handle(fn HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w, r = withoutRanges(w, r)
 		if err := ratsinfo.CheckQuery(r.URL.Query()); err != nil {
 			s.RenderError(w, r, err)
 			return
