@@ -13,7 +13,8 @@ import (
 
 // fileServe sends a file's content: inline for accessUrl, as an attachment for
 // downloadUrl (spec 2-07). http.ServeContent brings conditional GET
-// (If-None-Match, If-Modified-Since → 304), ranges and Content-Length; the ETag is
+// (If-None-Match, If-Modified-Since → 304), ranges (at most a few, see
+// limitRanges) and Content-Length; the ETag is
 // the content hash, so it changes exactly when the content does.
 func (s *Server) fileServe(ctx context.Context, w http.ResponseWriter, r *http.Request, id int64, download bool) error {
 	// As an embedded read: serving the content needs no back-references.
@@ -69,7 +70,7 @@ func (s *Server) fileServe(ctx context.Context, w http.ResponseWriter, r *http.R
 		disposition = "attachment"
 	}
 	h.Set("Content-Disposition", contentDisposition(disposition, fileName(f)))
-	http.ServeContent(w, r, fileName(f), f.Modified, rc)
+	http.ServeContent(w, limitRanges(r, rc), fileName(f), f.Modified, rc)
 	return nil
 }
 

@@ -110,7 +110,9 @@ func (w *captureWriter) Write(p []byte) (int, error) {
 func (s *Server) serveCached(ctx context.Context, w http.ResponseWriter, r *http.Request, rt route, q *query) error {
 	seq, err := s.store.LatestChange(ctx)
 	if err != nil {
-		s.logger.Warn("oparl: page cache bypassed", "err", err)
+		if ctx.Err() == nil { // a client that hung up is no fault of the cache
+			s.logger.Warn("oparl: page cache bypassed", "err", err)
+		}
 		return s.dispatch(ctx, w, r, rt, q)
 	}
 	key := r.URL.RequestURI()

@@ -59,6 +59,11 @@ func parseQuery(rawQuery string, allowed []string, maxLimit int, loc *time.Locat
 			return nil, "", ratsinfo.Errorf(ratsinfo.EINVALID,
 				"Die Adresse enthält ungültig kodierte Zeichen. Parameter müssen UTF-8 und URL-kodiert sein (z. B. %%3A für einen Doppelpunkt).")
 		}
+		// Before anything echoes the value: a NUL would reach PostgreSQL or an
+		// error text, and a control character is never part of a filter.
+		if err := ratsinfo.CheckQuery(url.Values{key: {value}}); err != nil {
+			return nil, "", err
+		}
 		if !contains(allowed, key) {
 			return nil, "", unknownParam(key, allowed)
 		}

@@ -1,6 +1,7 @@
 package oparl
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -77,6 +78,12 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 // writeError answers with an OParl Error object. Errors the user may read keep
 // their German message; anything else is logged and shown as a generic message.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(r.Context().Err(), context.Canceled) {
+		// The client hung up and the store gave up with it: nobody reads an
+		// answer, and it is no failure of ours (the access log says "client gone").
+		s.logger.Debug("oparl: request abandoned: client gone", "path", r.URL.Path, "err", err)
+		return
+	}
 	status := errorStatus(ratsinfo.ErrorCode(err))
 	if status == http.StatusServiceUnavailable {
 		w.Header().Set("Retry-After", "30")

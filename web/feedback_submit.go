@@ -2,8 +2,12 @@ package web
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -69,12 +73,15 @@ var fieldLabel = map[string]string{"text": "Die Nachricht", "name": "Der Name", 
 // saveFeedback stores fb and fills the form's state for the answer page. A store
 // that cannot write keeps the form filled in and says to try again: nothing
 // entered is lost.
-func (s *Server) saveFeedback(r *http.Request, p *legalPage, fb *ratsinfo.Feedback) int {
+func (s *Server) saveFeedback(w http.ResponseWriter, r *http.Request, p *legalPage, fb *ratsinfo.Feedback) int {
 	form := &p.Form
 	if form.Bot {
 		s.log.Info("feedback dropped: honeypot filled", "kind", fb.Kind, "path", r.URL.Path)
 		form.Sent = true
 		return http.StatusOK
+	}
+	if scope, wait := s.limiter.allow(clientKey(r.RemoteAddr), s.now()); scope != limitNone {
+		return s.refuseFeedback(w, p, scope, wait)
 	}
 	var err error
 	if s.feedback == nil {
@@ -98,7 +105,7 @@ func (s *Server) accessibilityFeedback(w http.ResponseWriter, r *http.Request) e
 	if !readFeedback(r, p, fb) {
 		return s.render(w, r, http.StatusBadRequest, "legal_show", p)
 	}
-	status := s.saveFeedback(r, p, fb)
+	status := s.saveFeedback(w, r, p, fb)
 	return s.render(w, r, status, "legal_show", p)
 }
 
@@ -126,6 +133,24 @@ func (s *Server) fileReport(w http.ResponseWriter, r *http.Request) error {
 	if !readFeedback(r, p, fb) {
 		return s.render(w, r, http.StatusBadRequest, "legal_show", p)
 	}
-	status := s.saveFeedback(r, p, fb)
+	status := s.saveFeedback(w, r, p, fb)
 	return s.render(w, r, status, "legal_show", p)
+}
+
+// refuseFeedback answers a message over a limit: 429 with Retry-After, the form
+// still filled in, and a German sentence that says when to send it again. The
+// client's address is not logged: it is personal data, and the scope suffices
+// to see a flood.
+func (s *Server) refuseFeedback(w http.ResponseWriter, p *legalPage, scope limitScope, wait time.Duration) int {
+	secs := max(1, int(math.Ceil(wait.Seconds())))
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	mins := (secs + 59) / 60
+	if scope == limitClient {
+		s.log.Warn("feedback refused: client over its limit", "retry_after", secs)
+		p.Message = fmt.Sprintf(p.T("Von Ihrem Anschluss kamen in kurzer Zeit mehrere Nachrichten; zum Schutz vor massenhaften Einsendungen nehmen wir gerade keine weitere an. Ihre Nachricht steht noch im Formular. Bitte senden Sie sie in %d Minute(n) erneut."), mins)
+	} else {
+		s.log.Warn("feedback refused: all clients over the hourly limit", "retry_after", secs)
+		p.Message = fmt.Sprintf(p.T("Gerade kommen über die Formulare sehr viele Nachrichten an; zum Schutz vor massenhaften Einsendungen nehmen wir vorübergehend keine weitere an. Ihre Nachricht steht noch im Formular. Bitte senden Sie sie in %d Minute(n) erneut oder schreiben Sie eine E-Mail."), mins)
+	}
+	return http.StatusTooManyRequests
 }

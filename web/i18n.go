@@ -31,6 +31,8 @@ var english = map[string]string{
 	"seit": "since", "bis": "until", "für": "for", "ohne Stimmrecht": "no vote",
 	"Zur Suche": "Search",
 	"Monat":     "Month", "Filtern": "Filter", "alle Gremien": "all organizations", "alle Arten": "all types",
+	"zum aktuellen Monat": "to the current month",
+	"Für diesen Monat gibt es keine Sitzungen; der Kalender reicht von %s bis %s.": "There are no meetings in this month; the calendar runs from %s to %s.",
 	"← voriger Monat": "← previous month", "nächster Monat →": "next month →", "Kalender abonnieren (ICS)": "Subscribe to calendar (ICS)",
 	"Liste": "List", "Vorlagen gefunden": "papers found", "Seite": "page", "von": "of",
 	"← vorige Seite": "← previous page", "nächste Seite →": "next page →",

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -16,11 +19,15 @@ type meetingListPage struct {
 	MonthName string
 	Prev      string
 	Next      string
-	OrgID     int64
-	Orgs      []option
-	Weeks     [][]calendarDay
-	Meetings  []meetingRow
-	ICS       string
+	// Outside says the month lies beyond the calendar's range (calendarBounds):
+	// the page is noindex, links to no neighbour, and offers Current instead.
+	Outside  bool
+	Current  string
+	OrgID    int64
+	Orgs     []option
+	Weeks    [][]calendarDay
+	Meetings []meetingRow
+	ICS      string
 }
 
 type option struct {
@@ -99,8 +106,28 @@ func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		p.ICS = meetingsICS()
 	}
-	p.Prev = ratsinfo.WebListPath(ratsinfo.KindMeeting) + "?monat=" + first.AddDate(0, -1, 0).Format("2006-01") + orgParam
-	p.Next = ratsinfo.WebListPath(ratsinfo.KindMeeting) + "?monat=" + first.AddDate(0, 1, 0).Format("2006-01") + orgParam
+	lo, hi, err := s.calendarBounds(ctx, rng.OrganizationIDs, now)
+	if err != nil {
+		return err
+	}
+	list := ratsinfo.WebListPath(ratsinfo.KindMeeting)
+	switch {
+	case first.Before(lo) || first.After(hi):
+		// Outside the data: a page for whoever typed the month, but nothing a
+		// crawler should keep or follow further.
+		p.NoIndex = true
+		p.Outside = true
+		p.Current = list + strings.Replace(orgParam, "&", "?", 1)
+		p.Message = strings.TrimSpace(p.Message + " " + fmt.Sprintf(p.T("Für diesen Monat gibt es keine Sitzungen; der Kalender reicht von %s bis %s."),
+			monthName(p.Lang, lo), monthName(p.Lang, hi)))
+	default:
+		if prev := first.AddDate(0, -1, 0); !prev.Before(lo) {
+			p.Prev = list + "?monat=" + prev.Format("2006-01") + orgParam
+		}
+		if next := first.AddDate(0, 1, 0); !next.After(hi) {
+			p.Next = list + "?monat=" + next.Format("2006-01") + orgParam
+		}
+	}
 	p.Feeds = []Link{{Label: p.T("Sitzungskalender (ICS)"), URL: p.ICS, Type: "text/calendar"}}
 	byDay := map[int][]meetingRow{}
 	for _, m := range meetings {
@@ -111,6 +138,37 @@ func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Weeks = calendarWeeks(first, now, byDay)
 	return s.render(w, r, http.StatusOK, "meeting_list", p)
+}
+
+// calendarMargin is how far the calendar links beyond the first and the last
+// meeting (and beyond today).
+const calendarMargin = 12 // months
+
+// calendarBounds is the first and the last month the calendar links to: from the
+// month of the first meeting (of the organizations, if any are named) to that
+// of the last, widened to include today's month, and a margin of a year on
+// either side. Linking every month from 1900 to 2200 for every committee made
+// the calendar a crawler trap of thousands of empty pages.
+func (s *Server) calendarBounds(ctx context.Context, orgIDs []int64, now time.Time) (lo, hi time.Time, err error) {
+	month := func(t time.Time) time.Time {
+		t = t.In(s.loc)
+		return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, s.loc)
+	}
+	lo, hi = month(now), month(now)
+	for _, desc := range []bool{false, true} {
+		m, err := s.store.FindMeetingsByStart(ctx, ratsinfo.MeetingRange{OrganizationIDs: orgIDs, Descending: desc, Limit: 1})
+		if err != nil {
+			return lo, hi, err
+		}
+		if len(m) == 1 {
+			if t := month(m[0].Start); t.Before(lo) {
+				lo = t
+			} else if t.After(hi) {
+				hi = t
+			}
+		}
+	}
+	return lo.AddDate(0, -calendarMargin, 0), hi.AddDate(0, calendarMargin, 0), nil
 }
 
 // calendarWeeks lays out a month in weeks from Monday to Sunday, as German

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/site"
 )
 
 const papersPerPage = 25
@@ -115,7 +116,7 @@ func (s *Server) orgOptions(r *http.Request, v string, p *Page) ([]option, int64
 		}
 	}
 	orgs, err := s.store.FindOrganizations(r.Context(), ratsinfo.OrganizationFilter{})
-	if err != nil {
+	if err != nil && !site.ClientGone(r) {
 		s.log.Warn("organizations for filter", "err", err)
 	}
 	opts := []option{{Value: "", Label: p.T("alle Gremien")}}

@@ -30,6 +30,10 @@ type Config struct {
 	Feedback ratsinfo.FeedbackStore
 	// Inquiries serves /anfragen; nil leaves the pages out.
 	Inquiries InquiryReader
+	// FeedbackLimit bounds how many messages the forms take per client address
+	// and from all clients; the zero value takes the defaults (3 at once, then 5
+	// a minute per client; 500 an hour in all).
+	FeedbackLimit FeedbackLimit
 	// TextDir holds each body's own imprint and privacy notice as plain text:
 	// <TextDir>/<body id>/impressum.txt and datenschutz.txt, paragraphs separated
 	// by blank lines. Missing files (or "") leave the generated pages.
@@ -49,6 +53,7 @@ type Server struct {
 	store     Store
 	feedback  ratsinfo.FeedbackStore
 	inquiries InquiryReader
+	limiter   *feedbackLimiter
 	textDir   string
 	log       *slog.Logger
 	now       func() time.Time
@@ -71,6 +76,7 @@ func NewServer(cfg Config) *Server {
 		log:       cfg.Logger,
 		now:       cfg.Now,
 		loc:       ratsinfo.Berlin(),
+		limiter:   newFeedbackLimiter(cfg.FeedbackLimit),
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -14,9 +14,17 @@ type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // Handle turns fn into a handler that shows the error page for what fn returns.
 // It sets no viewer: which viewer a surface's pages read as is the surface's
-// decision (the public site pins the anonymous one).
+// decision (the public site pins the anonymous one). Pages never answer a Range
+// request (see withoutRanges). A query with control
+// characters is refused before fn runs (ratsinfo.CheckQuery), so no page has to
+// remember that the database cannot hold a NUL.
 func (s *Site) Handle(fn HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w, r = withoutRanges(w, r)
+		if err := ratsinfo.CheckQuery(r.URL.Query()); err != nil {
+			s.RenderError(w, r, err)
+			return
+		}
 		if err := fn(w, r); err != nil {
 			s.RenderError(w, r, err)
 		}
@@ -37,6 +45,12 @@ type errorPage struct {
 // only as a generic sentence: their text may name tables, files or the very
 // non-public things a public page must not reveal.
 func (s *Site) RenderError(w http.ResponseWriter, r *http.Request, err error) {
+	if ClientGone(r) {
+		// The store gave up because the visitor left: nobody reads a page, and
+		// it is not a failure of ours (the access log records "client gone").
+		s.log.Debug("page abandoned: client gone", "path", r.URL.Path, "err", err)
+		return
+	}
 	status := httpstatus.Of(ratsinfo.ErrorCode(err))
 	p := errorPage{Page: s.NewPage(r, "", ""), Status: status, Links: s.errorLinks}
 	p.NoIndex = true

@@ -15,7 +15,9 @@ var domainEnglish = map[string]string{
 
 	"%s enthält ungültige Angaben. Bitte korrigieren Sie die genannten Felder.": "%s contains invalid entries. Please correct the fields named.",
 	"%s %d wurde nicht gefunden.": "%s %d was not found.",
-	"Interner Fehler. Bitte versuchen Sie es später erneut; der Fehler wurde protokolliert.": "Internal error. Please try again later; the error has been logged.",
+	"Der Name eines Suchparameters enthält ein unzulässiges Steuerzeichen oder ungültig kodierte Zeichen. Bitte prüfen Sie die Adresse oder geben Sie die Suche neu ein.":     "The name of a query parameter contains a control character or invalidly encoded characters. Please check the address or enter the search again.",
+	"Der Suchparameter „%s“ enthält ein unzulässiges Steuerzeichen oder ungültig kodierte Zeichen. Bitte entfernen Sie sie aus der Adresse oder geben Sie die Suche neu ein.": "The query parameter “%s” contains a control character or invalidly encoded characters. Please remove them from the address or enter the search again.",
+	"Interner Fehler. Bitte versuchen Sie es später erneut; der Fehler wurde protokolliert.":                                                                                  "Internal error. Please try again later; the error has been logged.",
 
 	// Field messages: the field's label comes first ("Der Name" + "ist zu lang …").
 	"darf nicht leer sein.":                                                                "must not be empty.",

@@ -2,6 +2,8 @@ package site
 
 import (
 	"net/http"
+	"net/url"
+	"path"
 	"strings"
 )
 
@@ -40,13 +42,43 @@ func (s *Site) SwitchLang(w http.ResponseWriter, r *http.Request) error {
 	if lang != "de" && lang != "en" {
 		lang = "de"
 	}
-	back := r.URL.Query().Get("zurueck")
-	// Only local paths: an open redirect would let others borrow our address.
-	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.Contains(back, `\`) {
-		back = "/"
-	}
+	back, _ := LocalPath(r.URL.Query().Get("zurueck"))
 	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, back, http.StatusSeeOther)
 	return nil
 }
+
+// LocalPath returns raw as a path on this site with its query, or "/" and false
+// when raw could lead anywhere else. A redirect to what a link names would
+// otherwise lend our address to others: browsers read "//evil", "/\\evil" and
+// "/<tab>/evil" as another host, so only a single leading slash is allowed, no
+// scheme or host, and no control character or backslash, before and after
+// percent-decoding. The path is cleaned ("/a/../b" → "/b"), so "/.//evil" cannot
+// become "//evil" on its way through a browser; a fragment is dropped.
+func LocalPath(raw string) (string, bool) {
+	if !strings.HasPrefix(raw, "/") || strings.HasPrefix(raw, "//") || unsafeInPath(raw) {
+		return "/", false
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || u.User != nil ||
+		!strings.HasPrefix(u.Path, "/") || unsafeInPath(u.Path) {
+		return "/", false
+	}
+	if q, err := url.QueryUnescape(u.RawQuery); err != nil || strings.ContainsFunc(q, isControlByte) {
+		return "/", false
+	}
+	clean := path.Clean(u.Path)
+	if strings.HasSuffix(u.Path, "/") && clean != "/" {
+		clean += "/"
+	}
+	return (&url.URL{Path: clean, RawQuery: u.RawQuery}).String(), true
+}
+
+// unsafeInPath reports a backslash or control character, which browsers strip
+// or turn into a slash before they read the host.
+func unsafeInPath(s string) bool {
+	return strings.ContainsRune(s, '\\') || strings.ContainsFunc(s, isControlByte)
+}
+
+func isControlByte(r rune) bool { return r < 0x20 || r == 0x7f }
