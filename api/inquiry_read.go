@@ -26,6 +26,9 @@ const maxList = 1000
 
 // listInquiries answers GET /api/v1/inquiries?state=…&overdue=true&unit=…&faction=…&body=…&limit=….
 func (s *Server) listInquiries(w http.ResponseWriter, r *http.Request) error {
+	if err := ratsinfo.CheckQuery(r.URL.Query()); err != nil {
+		return err
+	}
 	q := r.URL.Query()
 	f := ratsinfo.InquiryFilter{Limit: maxList, Today: s.today()}
 	var err error
