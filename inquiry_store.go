@@ -69,6 +69,14 @@ type InquiryFilter struct {
 	Overdue bool
 	Today   Date
 	Limit   int
+	Offset  int
+	// Brief leaves out the questions and answers: lists show titles only.
+	Brief bool
+}
+
+// InquiryCounts are the figures a list of inquiries leads with.
+type InquiryCounts struct {
+	Total, Open, Overdue int
 }
 
 // InquiryStore keeps inquiries on their path. Every method asks the rules of
@@ -102,6 +110,9 @@ type InquiryStore interface {
 	FindInquiry(ctx context.Context, id int64) (*Inquiry, error)
 	// FindInquiries returns the inquiries the viewer may read, newest first.
 	FindInquiries(ctx context.Context, f InquiryFilter) ([]*Inquiry, error)
+	// CountInquiries counts what FindInquiries would list without limit and
+	// offset, and of those the open and the overdue ones.
+	CountInquiries(ctx context.Context, f InquiryFilter) (InquiryCounts, error)
 	// InquiryEvents returns the audit trail of an inquiry, oldest first: all of
 	// it to those who may read the whole inquiry, the public timeline
 	// (submitted, registered, interim answer, extension, published, withdrawn;

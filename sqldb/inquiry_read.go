@@ -24,7 +24,7 @@ func loadInquiry(ctx context.Context, r querier, id int64) (*ratsinfo.Inquiry, e
 	if len(list) == 0 {
 		return nil, ratsinfo.Errorf(ratsinfo.ENOTFOUND, "Die Anfrage %d wurde nicht gefunden.", id)
 	}
-	if err := loadInquiryParts(ctx, r, list); err != nil {
+	if err := loadInquiryParts(ctx, r, list, true); err != nil {
 		return nil, err
 	}
 	return list[0], nil
@@ -58,8 +58,9 @@ func scanInquiries(rows *sql.Rows) ([]*ratsinfo.Inquiry, error) {
 	return out, rows.Err()
 }
 
-// loadInquiryParts fills the inquirers and questions of list in two queries.
-func loadInquiryParts(ctx context.Context, r querier, list []*ratsinfo.Inquiry) error {
+// loadInquiryParts fills the inquirers and (with questions) the questions of
+// list, one query each.
+func loadInquiryParts(ctx context.Context, r querier, list []*ratsinfo.Inquiry, questions bool) error {
 	if len(list) == 0 {
 		return nil
 	}
@@ -84,7 +85,7 @@ func loadInquiryParts(ctx context.Context, r querier, list []*ratsinfo.Inquiry) 
 		byID[id].InquirerPersonIDs = append(byID[id].InquirerPersonIDs, person)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := rows.Err(); err != nil || !questions {
 		return err
 	}
 	rows, err = r.query(ctx, `SELECT inquiry_id, number, text, points, answer, answer_by, answer_modified
@@ -128,6 +129,65 @@ func (db *DB) FindInquiry(ctx context.Context, id int64) (*ratsinfo.Inquiry, err
 // visibility is part of the query (inquiryVisibility), so a limit counts only
 // what the viewer sees.
 func (db *DB) FindInquiries(ctx context.Context, f ratsinfo.InquiryFilter) ([]*ratsinfo.Inquiry, error) {
+	c := db.inquiryCond(ctx, f)
+	q := `SELECT ` + inquiryColumns + ` FROM inquiry` + c.sql() + ` ORDER BY created DESC, id DESC`
+	args := c.args
+	if f.Limit > 0 {
+		q += " LIMIT ?"
+		args = append(args, f.Limit)
+		if f.Offset > 0 {
+			q += " OFFSET ?"
+			args = append(args, f.Offset)
+		}
+	}
+	r := db.reader(ctx)
+	rows, err := r.query(ctx, q, args...)
+	if err != nil {
+		return nil, wrap("find inquiries", err)
+	}
+	list, err := scanInquiries(rows)
+	if err != nil {
+		return nil, wrap("find inquiries", err)
+	}
+	if err := loadInquiryParts(ctx, r, list, !f.Brief); err != nil {
+		return nil, wrap("find inquiries", err)
+	}
+	for i, q := range list {
+		if !ratsinfo.MayReadInquiry(ctx, q) {
+			list[i], _ = q.PublicForm() // the query let only public ones through
+		}
+	}
+	return list, nil
+}
+
+// CountInquiries counts the inquiries FindInquiries would list, in one query.
+func (db *DB) CountInquiries(ctx context.Context, f ratsinfo.InquiryFilter) (ratsinfo.InquiryCounts, error) {
+	c := db.inquiryCond(ctx, f)
+	today := f.Today
+	if today.IsZero() {
+		today = ratsinfo.DateOf(db.now().In(ratsinfo.Berlin()))
+	}
+	var n ratsinfo.InquiryCounts
+	q := `SELECT COUNT(*),
+COALESCE(SUM(CASE WHEN state NOT IN ('published', 'withdrawn') THEN 1 ELSE 0 END), 0),
+COALESCE(SUM(CASE WHEN state NOT IN ('published', 'withdrawn') AND deadline <> '' AND deadline < ? THEN 1 ELSE 0 END), 0)
+FROM inquiry` + c.sql()
+	rows, err := db.reader(ctx).query(ctx, q, append([]any{today.String()}, c.args...)...)
+	if err != nil {
+		return n, wrap("count inquiries", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		if err := rows.Scan(&n.Total, &n.Open, &n.Overdue); err != nil {
+			return n, wrap("count inquiries", err)
+		}
+	}
+	return n, wrap("count inquiries", rows.Err())
+}
+
+// inquiryCond is the WHERE of a list of inquiries: what the viewer may see and
+// what the filter asks for.
+func (db *DB) inquiryCond(ctx context.Context, f ratsinfo.InquiryFilter) *cond {
 	c := &cond{}
 	inquiryVisibility(c, ratsinfo.ViewerFrom(ctx))
 	if f.BodyID != 0 {
@@ -149,30 +209,7 @@ func (db *DB) FindInquiries(ctx context.Context, f ratsinfo.InquiryFilter) ([]*r
 		}
 		c.add("deadline <> '' AND deadline < ? AND state NOT IN ('published', 'withdrawn')", today.String())
 	}
-	q := `SELECT ` + inquiryColumns + ` FROM inquiry` + c.sql() + ` ORDER BY created DESC, id DESC`
-	args := c.args
-	if f.Limit > 0 {
-		q += " LIMIT ?"
-		args = append(args, f.Limit)
-	}
-	r := db.reader(ctx)
-	rows, err := r.query(ctx, q, args...)
-	if err != nil {
-		return nil, wrap("find inquiries", err)
-	}
-	list, err := scanInquiries(rows)
-	if err != nil {
-		return nil, wrap("find inquiries", err)
-	}
-	if err := loadInquiryParts(ctx, r, list); err != nil {
-		return nil, wrap("find inquiries", err)
-	}
-	for i, q := range list {
-		if !ratsinfo.MayReadInquiry(ctx, q) {
-			list[i], _ = q.PublicForm() // the query let only public ones through
-		}
-	}
-	return list, nil
+	return c
 }
 
 // inquiryVisibility restricts a query on inquiry to the rows v may see: the

@@ -14,6 +14,7 @@ import (
 type InquiryReader interface {
 	FindInquiry(ctx context.Context, id int64) (*ratsinfo.Inquiry, error)
 	FindInquiries(ctx context.Context, f ratsinfo.InquiryFilter) ([]*ratsinfo.Inquiry, error)
+	CountInquiries(ctx context.Context, f ratsinfo.InquiryFilter) (ratsinfo.InquiryCounts, error)
 	InquiryEvents(ctx context.Context, id int64) ([]*ratsinfo.InquiryEvent, error)
 }
 
@@ -27,6 +28,8 @@ type inquiryListPage struct {
 	Overdue bool
 	Open    int // inquiries waiting for an answer
 	Late    int // of which overdue
+	Message string
+	Pager   pager
 }
 
 type inquiryRow struct {
@@ -39,14 +42,15 @@ type stateOption struct {
 	Selected     bool
 }
 
-// maxInquiryList bounds the list; a city gets a few hundred inquiries a year.
-const maxInquiryList = 2000
+// inquiriesPerPage is one page of the list; a city gets a few hundred
+// inquiries a year, a large one thousands.
+const inquiriesPerPage = 100
 
 func (s *Server) inquiryList(w http.ResponseWriter, r *http.Request) error {
 	p := &inquiryListPage{Page: s.newPage(r, "", "anfragen")}
 	p.Title = p.T("Anfragen")
 	q := r.URL.Query()
-	f := ratsinfo.InquiryFilter{Limit: maxInquiryList, Today: s.today()}
+	f := ratsinfo.InquiryFilter{Limit: inquiriesPerPage, Today: s.today(), Brief: true}
 	if v := q.Get("stand"); v != "" {
 		st, err := ratsinfo.ParseInquiryState(v)
 		if err != nil || st == ratsinfo.InquiryDraft {
@@ -62,22 +66,30 @@ func (s *Server) inquiryList(w http.ResponseWriter, r *http.Request) error {
 			p.States = append(p.States, stateOption{Value: string(st), Label: p.T(st.German()), Selected: string(st) == p.State})
 		}
 	}
+	page, msg := pageNumber(&p.Page, q.Get("seite"))
+	p.Message = msg
+	f.Offset = (page - 1) * inquiriesPerPage
+	all, err := s.inquiries.CountInquiries(r.Context(), ratsinfo.InquiryFilter{Today: f.Today})
+	if err != nil {
+		return err
+	}
+	p.Open, p.Late = all.Open, all.Overdue
+	selected := all // without a filter the list is all of them: no second count
+	if f.State != "" || f.Overdue {
+		if selected, err = s.inquiries.CountInquiries(r.Context(), f); err != nil {
+			return err
+		}
+	}
 	list, err := s.inquiries.FindInquiries(r.Context(), f)
 	if err != nil {
 		return err
 	}
 	today := s.today()
 	for _, in := range list {
-		row := inquiryRow{URL: inquiryPath(in.ID), Reference: in.Reference, Title: in.Title, State: p.T(in.State.German()),
-			Deadline: in.Deadline.Day.German(), Overdue: in.Overdue(today)}
-		if in.State != ratsinfo.InquiryPublished && in.State != ratsinfo.InquiryWithdrawn {
-			p.Open++
-			if row.Overdue {
-				p.Late++
-			}
-		}
-		p.Rows = append(p.Rows, row)
+		p.Rows = append(p.Rows, inquiryRow{URL: inquiryPath(in.ID), Reference: in.Reference, Title: in.Title,
+			State: p.T(in.State.German()), Deadline: in.Deadline.Day.German(), Overdue: in.Overdue(today)})
 	}
+	p.Pager = makePager(r, page, selected.Total, inquiriesPerPage)
 	return s.render(w, r, http.StatusOK, "inquiry_list", p)
 }
 

@@ -29,8 +29,10 @@ CREATE TABLE inquiry (
 	modified BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX inquiry_reference ON inquiry (body_id, reference) WHERE reference <> '';
-CREATE INDEX inquiry_body_state ON inquiry (body_id, state, deadline);
-CREATE INDEX inquiry_unit ON inquiry (unit_id, state);
+-- Lists run newest first and stop after a page; their counts read this index
+-- alone instead of every row.
+CREATE INDEX inquiry_created ON inquiry (created, id);
+CREATE INDEX inquiry_counts ON inquiry (state, confidential, deadline, body_id, unit_id, faction_id, created_by);
 
 CREATE TABLE inquiry_inquirer (
 	inquiry_id BIGINT NOT NULL REFERENCES inquiry (id),
