@@ -1,0 +1,229 @@
+package office_test
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/mailtest"
+	"github.com/ratsinfo/ratsinfo/internal/pgtest"
+)
+
+// TestLoginAndStartPage walks the login: the start page needs it, a wrong
+// password says so in German without naming which part was wrong, the right
+// one shows who I am, my roles and my sessions, and logout ends the session.
+func TestLoginAndStartPage(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		e.newAccount(t, "rat@example.org", pw, ratsinfo.Grant{Role: ratsinfo.GrantCouncilMember, BodyID: 1, PersonID: 7})
+		b := e.browser(t)
+		wantStatus(t, b.get("/buero/"), http.StatusSeeOther, "/buero/anmelden?zurueck=%2Fbuero%2F")
+		for _, wrong := range [][2]string{{"rat@example.org", "falsch falsch falsch"}, {"niemand@example.org", pw}} {
+			p := b.login(wrong[0], wrong[1])
+			wantStatus(t, p, http.StatusUnauthorized, "E-Mail-Adresse oder Passwort ist falsch.")
+		}
+		wantStatus(t, b.login("RAT@example.org", pw), http.StatusSeeOther, "/buero/")
+		home := b.get("/buero/")
+		wantStatus(t, home, http.StatusOK, "Guten Tag, Konto rat@example.org", "Ratsmitglied", "Person 7", "diese Sitzung", "Überall abmelden")
+		if cc := home.header.Get("Cache-Control"); cc != "no-store" {
+			t.Errorf("Cache-Control %q", cc)
+		}
+		// Not an administrator: the accounts page refuses, in German.
+		wantStatus(t, b.get("/buero/konten"), http.StatusForbidden, "Konten verwalten nur Administratorinnen und Administratoren")
+		wantStatus(t, b.submit("/buero/", "/buero/abmelden", url.Values{}), http.StatusSeeOther, "/buero/anmelden?abgemeldet")
+		wantStatus(t, b.get("/buero/"), http.StatusSeeOther, "/buero/anmelden")
+	})
+}
+
+// TestCookies checks the session cookie's attributes, and Secure under https.
+func TestCookies(t *testing.T) {
+	e := start(t, t.TempDir()+"/r.db", nil)
+	e.newAccount(t, "rat@example.org", pw)
+	b := e.browser(t)
+	p := b.login("rat@example.org", pw)
+	var session *http.Cookie
+	for _, c := range (&http.Response{Header: p.header}).Cookies() {
+		if c.Name == "ratsinfo_buero" {
+			session = c
+		}
+	}
+	if session == nil || !session.HttpOnly || session.SameSite != http.SameSiteLaxMode || session.Path != "/buero" || session.Secure ||
+		session.MaxAge != int((12*time.Hour).Seconds()) || len(session.Value) != 43 {
+		t.Fatalf("session cookie %+v", session)
+	}
+	// The store holds only the token's hash: the cookie's value is no key.
+	if _, _, err := e.db.FindSession(ratsinfo.SystemContext(t.Context()), session.Value, ratsinfo.SessionLimits{}); ratsinfo.ErrorCode(err) != ratsinfo.EUNAUTHORIZED {
+		t.Fatalf("the raw token found a session: %v", err)
+	}
+}
+
+// TestFormProtection refuses a POST without the form token, with another
+// session's token, and from another site (Go's CrossOriginProtection).
+func TestFormProtection(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		e.newAccount(t, "rat@example.org", pw)
+		b := e.browser(t)
+		wantStatus(t, b.login("rat@example.org", pw), http.StatusSeeOther)
+		wantStatus(t, b.post("/buero/ueberall-abmelden", url.Values{}), http.StatusForbidden, "Das Formular kam nicht von dieser Seite")
+		other := e.browser(t)
+		wantStatus(t, other.login("rat@example.org", pw), http.StatusSeeOther)
+		tok := csrfRe.FindStringSubmatch(other.get("/buero/").body)[1]
+		wantStatus(t, b.post("/buero/ueberall-abmelden", url.Values{"csrf": {tok}}), http.StatusForbidden, "Das Formular kam nicht von dieser Seite")
+		// Even with the right token, a form sent from another site is refused.
+		b.origin = "https://boese.example"
+		wantStatus(t, b.submit("/buero/", "/buero/ueberall-abmelden", url.Values{}), http.StatusForbidden, "Das Formular kam nicht von dieser Seite")
+		b.origin = ""
+		// The login form itself is protected before any session exists.
+		fresh := e.browser(t)
+		wantStatus(t, fresh.post("/buero/anmelden", url.Values{"email": {"rat@example.org"}, "password": {pw}}), http.StatusForbidden)
+		// Both sessions are still alive: none of the refused posts did anything.
+		wantStatus(t, b.get("/buero/"), http.StatusOK)
+		wantStatus(t, other.get("/buero/"), http.StatusOK)
+	})
+}
+
+// TestLoginThrottle locks an account after five wrong passwords for the rest of
+// the window, with 429, Retry-After and a German message, even for the right
+// password; and a client address after twenty failures across accounts.
+func TestLoginThrottle(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		e.newAccount(t, "rat@example.org", pw)
+		b := e.browser(t)
+		for range 5 {
+			wantStatus(t, b.login("rat@example.org", "falsch falsch falsch"), http.StatusUnauthorized)
+		}
+		p := b.login("rat@example.org", pw)
+		wantStatus(t, p, http.StatusTooManyRequests, "Zu viele fehlgeschlagene Anmeldeversuche", "15 Minute(n)")
+		if ra, _ := strconv.Atoi(p.header.Get("Retry-After")); ra < 14*60 || ra > 15*60 {
+			t.Errorf("Retry-After %q", p.header.Get("Retry-After"))
+		}
+		e.clock.advance(10 * time.Minute)
+		p = b.login("rat@example.org", pw)
+		wantStatus(t, p, http.StatusTooManyRequests, "5 Minute(n)")
+		e.clock.advance(5*time.Minute + time.Second)
+		wantStatus(t, b.login("rat@example.org", pw), http.StatusSeeOther)
+
+		// Per address: twenty failures on made-up accounts lock the address.
+		e.clock.advance(time.Hour)
+		for i := range 20 {
+			wantStatus(t, b.login("rate"+strconv.Itoa(i)+"@example.org", "x"), http.StatusUnauthorized)
+		}
+		wantStatus(t, b.login("rat@example.org", pw), http.StatusTooManyRequests, "Zu viele fehlgeschlagene Anmeldeversuche")
+	})
+}
+
+// TestSessionsEnd: logging out everywhere, disabling an account and the idle
+// and absolute limits each log the browser out at its next request.
+func TestSessionsEnd(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		e.newAccount(t, "admin@example.org", pw, adminGrant)
+		rat := e.newAccount(t, "rat@example.org", pw, ratsinfo.Grant{Role: ratsinfo.GrantCouncilOffice, BodyID: 1})
+		laptop, phone := e.browser(t), e.browser(t)
+		wantStatus(t, laptop.login("rat@example.org", pw), http.StatusSeeOther)
+		wantStatus(t, phone.login("rat@example.org", pw), http.StatusSeeOther)
+		if n := strings.Count(laptop.get("/buero/").body, "<tr><td>"); n != 2 {
+			t.Fatalf("%d sessions listed, want 2", n)
+		}
+		wantStatus(t, laptop.submit("/buero/", "/buero/ueberall-abmelden", url.Values{}), http.StatusSeeOther, "abgemeldet")
+		wantStatus(t, phone.get("/buero/"), http.StatusSeeOther, "/buero/anmelden")
+
+		// Disabled by an administrator: out at once.
+		wantStatus(t, phone.login("rat@example.org", pw), http.StatusSeeOther)
+		admin := e.browser(t)
+		wantStatus(t, admin.login("admin@example.org", pw), http.StatusSeeOther)
+		id := strconv.FormatInt(rat.ID, 10)
+		wantStatus(t, admin.submit("/buero/konten/"+id, "/buero/konten/"+id, url.Values{"name": {"Rat"}, "disabled": {"1"}}),
+			http.StatusSeeOther, "gespeichert")
+		wantStatus(t, phone.get("/buero/"), http.StatusSeeOther, "/buero/anmelden")
+		wantStatus(t, phone.login("rat@example.org", pw), http.StatusForbidden, "Dieses Konto ist gesperrt")
+		wantStatus(t, admin.submit("/buero/konten/"+id, "/buero/konten/"+id, url.Values{"name": {"Rat"}}), http.StatusSeeOther)
+
+		// Idle: two hours without a request.
+		wantStatus(t, phone.login("rat@example.org", pw), http.StatusSeeOther)
+		e.clock.advance(119 * time.Minute)
+		wantStatus(t, phone.get("/buero/"), http.StatusOK)
+		e.clock.advance(121 * time.Minute)
+		wantStatus(t, phone.get("/buero/"), http.StatusSeeOther, "/buero/anmelden")
+		// Absolute: twelve hours, however busy.
+		wantStatus(t, phone.login("rat@example.org", pw), http.StatusSeeOther)
+		for range 12 {
+			e.clock.advance(time.Hour)
+			wantStatus(t, phone.get("/buero/"), http.StatusOK)
+		}
+		e.clock.advance(time.Hour)
+		wantStatus(t, phone.get("/buero/"), http.StatusSeeOther, "/buero/anmelden")
+	})
+}
+
+// TestAccountsAndResetByMail is the administrator's path through a real SMTP
+// server: create an account in the web UI, the new colleague gets the link by
+// mail, sets a password, logs in; a forgotten password goes the same way; the
+// link works once and for an hour; the form tells no one which addresses exist.
+func TestAccountsAndResetByMail(t *testing.T) {
+	mp := mailtest.Start(t)
+	for _, name := range []string{"sqlite", "postgres"} {
+		t.Run(name, func(t *testing.T) {
+			dsn := t.TempDir() + "/r.db"
+			if name == "postgres" {
+				dsn = pgtest.DSN(t)
+			}
+			e := start(t, dsn, mp)
+			before := len(e.mails(t))
+			e.newAccount(t, "admin@example.org", pw, adminGrant)
+			admin := e.browser(t)
+			wantStatus(t, admin.login("admin@example.org", pw), http.StatusSeeOther)
+			wantStatus(t, admin.get("/buero/"), http.StatusOK, `href="/buero/konten"`)
+
+			// Bad input is explained and kept.
+			p := admin.submit("/buero/konten", "/buero/konten", url.Values{"email": {"kein-at"}, "name": {"Erika Muster"}, "role": {"unit"}, "body": {"1"}})
+			wantStatus(t, p, http.StatusBadRequest, "keine gültige E-Mail-Adresse", "braucht die Organisation", `value="Erika Muster"`)
+			p = admin.submit("/buero/konten", "/buero/konten", url.Values{"email": {"erika@example.org"}, "name": {"Erika"}, "role": {"unit"}, "body": {"1"}, "organization": {"x7"}})
+			wantStatus(t, p, http.StatusBadRequest, "keine positive ganze Zahl")
+
+			email := name + "-erika@example.org"
+			p = admin.submit("/buero/konten", "/buero/konten", url.Values{"email": {email}, "name": {"Erika Muster"}, "role": {"unit"}, "body": {"1"}, "organization": {"4"}})
+			wantStatus(t, p, http.StatusSeeOther, "/buero/konten?angelegt=")
+			wantStatus(t, admin.get("/buero/konten"), http.StatusOK, email, "Fachbereich (beantwortende Stelle)", "aktiv")
+			p = admin.submit("/buero/konten", "/buero/konten", url.Values{"email": {strings.ToUpper(email)}, "name": {"Doppelt"}})
+			wantStatus(t, p, http.StatusBadRequest, "gibt es schon")
+
+			mails := e.mails(t)
+			if len(mails) != before+1 || !strings.Contains(mails[0], "Ihr Konto im Büro") || !strings.Contains(mails[0], "Guten Tag Erika Muster") {
+				t.Fatalf("welcome mail: %d mails, newest %q", len(mails)-before, mails)
+			}
+			link := linkRe.FindString(mails[0])
+			erika := e.browser(t)
+			set := url.Values{"token": {tokenOf(link)}, "password": {"kurz"}, "password2": {"kurz"}}
+			wantStatus(t, erika.submit(link, "/buero/passwort-setzen", set), http.StatusBadRequest, "mindestens 12 Zeichen")
+			set.Set("password", "Erikas langes Passwort")
+			set.Set("password2", "Erikas langes Passwort?")
+			wantStatus(t, erika.submit(link, "/buero/passwort-setzen", set), http.StatusBadRequest, "stimmen nicht überein")
+			set.Set("password2", "Erikas langes Passwort")
+			wantStatus(t, erika.submit(link, "/buero/passwort-setzen", set), http.StatusSeeOther, "gesetzt")
+			wantStatus(t, erika.get(link), http.StatusUnauthorized, "ungültig, schon benutzt oder abgelaufen")
+			wantStatus(t, erika.login(email, "Erikas langes Passwort"), http.StatusSeeOther)
+			wantStatus(t, erika.get("/buero/"), http.StatusOK, "Fachbereich (beantwortende Stelle)", "Organisation 4")
+			wantStatus(t, erika.get("/buero/konten"), http.StatusForbidden)
+
+			// Forgotten password: the same answer for a known and an unknown address.
+			anon := e.browser(t)
+			known := anon.submit("/buero/passwort-vergessen", "/buero/passwort-vergessen", url.Values{"email": {email}})
+			unknown := anon.submit("/buero/passwort-vergessen", "/buero/passwort-vergessen", url.Values{"email": {"niemand@example.org"}})
+			wantStatus(t, known, http.StatusOK, "ist eine E-Mail mit einem Link")
+			if strings.ReplaceAll(known.body, email, "X") != strings.ReplaceAll(unknown.body, "niemand@example.org", "X") {
+				t.Error("the forgot-password answer differs for a known and an unknown address")
+			}
+			mails = e.mails(t)
+			if len(mails) != before+2 || !strings.Contains(mails[0], "neues Passwort") {
+				t.Fatalf("reset mail: %d mails", len(mails)-before)
+			}
+			link = linkRe.FindString(mails[0])
+			// An hour later the link is dead.
+			e.clock.advance(61 * time.Minute)
+			wantStatus(t, anon.get(link), http.StatusUnauthorized, "Passwort vergessen")
+		})
+	}
+}
