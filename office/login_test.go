@@ -11,6 +11,7 @@ import (
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/internal/mailtest"
 	"github.com/ratsinfo/ratsinfo/internal/pgtest"
+	"github.com/ratsinfo/ratsinfo/password"
 )
 
 // TestLoginAndStartPage walks the login: the start page needs it, a wrong
@@ -225,5 +226,28 @@ func TestAccountsAndResetByMail(t *testing.T) {
 			e.clock.advance(61 * time.Minute)
 			wantStatus(t, anon.get(link), http.StatusUnauthorized, "Passwort vergessen")
 		})
+	}
+}
+
+// TestRehashOnLogin replaces a hash made with other argon2id parameters at the
+// next successful login, so raising the cost reaches every account over time.
+func TestRehashOnLogin(t *testing.T) {
+	e := start(t, t.TempDir()+"/r.db", nil)
+	a := e.newAccount(t, "rat@example.org", pw)
+	sys := ratsinfo.SystemContext(t.Context())
+	old, err := password.Hasher{P: password.Params{Memory: 2048, Time: 2, Threads: 1, KeyLen: 32, SaltLen: 16}}.Hash(pw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.SetPasswordHash(sys, a.ID, old); err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, e.browser(t).login("rat@example.org", pw), http.StatusSeeOther)
+	_, now, err := e.db.PasswordHash(sys, "rat@example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if now == old || !strings.HasPrefix(now, "$argon2id$v=19$m=1024,t=1,p=1$") {
+		t.Fatalf("hash after login %q (before %q)", now, old)
 	}
 }
