@@ -251,3 +251,21 @@ func TestRehashOnLogin(t *testing.T) {
 		t.Fatalf("hash after login %q (before %q)", now, old)
 	}
 }
+
+// TestLoginReturnsOnlyInsideTheOffice: the way back after the login stays under
+// /buero/, so a crafted link cannot send a fresh login to another site.
+func TestLoginReturnsOnlyInsideTheOffice(t *testing.T) {
+	e := start(t, t.TempDir()+"/r.db", nil)
+	e.newAccount(t, "rat@example.org", pw, adminGrant)
+	for back, want := range map[string]string{
+		"/buero/konten": "/buero/konten", "//boese.example/buero/": "/buero/", "https://boese.example/": "/buero/",
+		"/buero/\\boese.example": "/buero/", "/vorlagen": "/buero/",
+	} {
+		b := e.browser(t)
+		p := b.submit("/buero/anmelden?zurueck="+url.QueryEscape(back), "/buero/anmelden",
+			url.Values{"email": {"rat@example.org"}, "password": {pw}, "zurueck": {back}})
+		if p.status != http.StatusSeeOther || p.header.Get("Location") != want {
+			t.Errorf("zurueck=%q: %d to %q, want %q", back, p.status, p.header.Get("Location"), want)
+		}
+	}
+}
