@@ -224,12 +224,20 @@ func (db *DB) UsePasswordReset(ctx context.Context, tokenHash, passwordHash stri
 	return db.findAccount(ctx, ` WHERE id = ?`, id)
 }
 
+// loginAttemptsKept is how long login attempts are kept for throttling.
+const loginAttemptsKept = 24 * time.Hour
+
 // RecordLoginAttempt notes a login attempt for throttling.
 func (db *DB) RecordLoginAttempt(ctx context.Context, email, client string, ok bool) error {
 	if err := ratsinfo.CanAuthenticate(ctx); err != nil {
 		return err
 	}
 	return db.write(ctx, "record login attempt", func(t *txState, now time.Time) error {
+		// Attempts older than any throttling window are of no use: dropped
+		// here, so the table stays as small as a day's logins.
+		if _, err := t.exec(ctx, `DELETE FROM login_attempt WHERE at < ?`, now.Add(-loginAttemptsKept).UnixMicro()); err != nil {
+			return err
+		}
 		_, err := t.exec(ctx, `INSERT INTO login_attempt (at, email_key, client, ok) VALUES (?, ?, ?, ?)`,
 			now.UnixMicro(), truncate(emailKey(email), 320), client, ok)
 		return err

@@ -79,6 +79,15 @@ func TestUserAndTokenCommands(t *testing.T) {
 			}
 
 			srv := startServer(t, data...)
+			// The office is mounted, and its stylesheet (the kit's, served by the website) loads.
+			status, login := apiGet(t, srv.baseURL+"/buero/anmelden", "")
+			css := regexp.MustCompile(`href="(/static/[^"]+\.css)"`).FindStringSubmatch(login)
+			if status != 200 || !strings.Contains(login, "Anmelden") || css == nil {
+				t.Fatalf("GET /buero/anmelden: %d\n%s", status, login)
+			}
+			if status, _ := apiGet(t, srv.baseURL+css[1], ""); status != 200 {
+				t.Errorf("the office's stylesheet %s: %d", css[1], status)
+			}
 			status, body := apiGet(t, srv.baseURL+"/api/v1/me", token)
 			var me struct {
 				ID     int64
