@@ -2,7 +2,9 @@ package office_test
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,7 +13,9 @@ import (
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/internal/mailtest"
 	"github.com/ratsinfo/ratsinfo/internal/pgtest"
+	"github.com/ratsinfo/ratsinfo/office"
 	"github.com/ratsinfo/ratsinfo/password"
+	"github.com/ratsinfo/ratsinfo/sqldb"
 )
 
 // TestLoginAndStartPage walks the login: the start page needs it, a wrong
@@ -128,6 +132,26 @@ func TestSessionsEnd(t *testing.T) {
 		if n := strings.Count(laptop.get("/buero/").body, "<tr><td>"); n != 2 {
 			t.Fatalf("%d sessions listed, want 2", n)
 		}
+		// One session ended from the other's list.
+		home := laptop.get("/buero/").body
+		end := regexp.MustCompile(`action="(/buero/sitzungen/\d+/beenden)"`).FindAllStringSubmatch(home, -1)
+		if len(end) != 1 {
+			t.Fatalf("want one other session to end, got %v", end)
+		}
+		wantStatus(t, laptop.submit("/buero/", end[0][1], url.Values{}), http.StatusSeeOther)
+		wantStatus(t, phone.get("/buero/"), http.StatusSeeOther, "/buero/anmelden")
+		wantStatus(t, laptop.get("/buero/"), http.StatusOK)
+		// Another account's session is not mine to end: the store refuses, nothing ends.
+		other := e.browser(t)
+		e.newAccount(t, "andere@example.org", pw)
+		wantStatus(t, other.login("andere@example.org", pw), http.StatusSeeOther)
+		live, err := e.db.FindSessions(ratsinfo.SystemContext(t.Context()), rat.ID, ratsinfo.SessionLimits{})
+		if err != nil || len(live) != 1 {
+			t.Fatalf("sessions of rat: %v %v", live, err)
+		}
+		wantStatus(t, other.submit("/buero/", "/buero/sitzungen/"+strconv.FormatInt(live[0].ID, 10)+"/beenden", url.Values{}), http.StatusSeeOther)
+		wantStatus(t, laptop.get("/buero/"), http.StatusOK)
+		wantStatus(t, phone.login("rat@example.org", pw), http.StatusSeeOther)
 		wantStatus(t, laptop.submit("/buero/", "/buero/ueberall-abmelden", url.Values{}), http.StatusSeeOther, "abgemeldet")
 		wantStatus(t, phone.get("/buero/"), http.StatusSeeOther, "/buero/anmelden")
 
@@ -267,5 +291,28 @@ func TestLoginReturnsOnlyInsideTheOffice(t *testing.T) {
 		if p.status != http.StatusSeeOther || p.header.Get("Location") != want {
 			t.Errorf("zurueck=%q: %d to %q, want %q", back, p.status, p.header.Get("Location"), want)
 		}
+	}
+}
+
+// TestSecureCookiesUnderHTTPS: with an https base URL every office cookie is
+// Secure (the browser then never sends it over plain http).
+func TestSecureCookiesUnderHTTPS(t *testing.T) {
+	db, err := sqldb.Open(t.Context(), t.TempDir()+"/r.db", sqldb.Options{Migrate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	mux := http.NewServeMux()
+	office.NewServer(office.Config{BaseURL: "https://ratsinfo.example.org", Store: db, Hasher: password.New()}).Register(mux)
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	res, err := http.Get(srv.URL + "/buero/anmelden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	cookies := res.Cookies()
+	if len(cookies) != 1 || !cookies[0].Secure || !cookies[0].HttpOnly || cookies[0].SameSite != http.SameSiteLaxMode {
+		t.Fatalf("cookies under https: %+v", cookies)
 	}
 }

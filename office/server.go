@@ -118,6 +118,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		{"POST " + Prefix + "/anmelden", s.loginSubmit},
 		{"POST " + Prefix + "/abmelden", s.logout},
 		{"POST " + Prefix + "/ueberall-abmelden", s.loggedIn(s.logoutEverywhere)},
+		{"POST " + Prefix + "/sitzungen/{id}/beenden", s.loggedIn(s.sessionEnd)},
 		{"GET " + Prefix + "/passwort-vergessen", s.passwordForgotShow},
 		{"POST " + Prefix + "/passwort-vergessen", s.passwordForgotSubmit},
 		{"GET " + Prefix + "/passwort-setzen", s.passwordSetShow},
