@@ -316,3 +316,26 @@ func TestSecureCookiesUnderHTTPS(t *testing.T) {
 		t.Fatalf("cookies under https: %+v", cookies)
 	}
 }
+
+// TestPasswordForgotFlood: the form sends three links per account in fifteen
+// minutes and then, with the same answer, no more.
+func TestPasswordForgotFlood(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		e.newAccount(t, "rat@example.org", pw)
+		e.clock.advance(time.Hour) // the link of the new account counts too; let it age out
+		before := len(e.mails(t))
+		b := e.browser(t)
+		for range 5 {
+			wantStatus(t, b.submit("/buero/passwort-vergessen", "/buero/passwort-vergessen", url.Values{"email": {"rat@example.org"}}),
+				http.StatusOK, "ist eine E-Mail mit einem Link")
+		}
+		if n := len(e.mails(t)) - before; n != 3 {
+			t.Fatalf("%d mails sent, want 3", n)
+		}
+		e.clock.advance(16 * time.Minute)
+		b.submit("/buero/passwort-vergessen", "/buero/passwort-vergessen", url.Values{"email": {"rat@example.org"}})
+		if n := len(e.mails(t)) - before; n != 4 {
+			t.Fatalf("%d mails after the window, want 4", n)
+		}
+	})
+}

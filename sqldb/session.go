@@ -183,6 +183,25 @@ WHERE r.token_hash = ? AND r.used IS NULL AND r.expires > ? AND NOT a.disabled`,
 	return id, err
 }
 
+// PasswordResets counts the reset links made for an account since a time.
+func (db *DB) PasswordResets(ctx context.Context, accountID int64, since time.Time) (int, error) {
+	if err := ratsinfo.CanAuthenticate(ctx); err != nil {
+		return 0, err
+	}
+	rows, err := db.reader(ctx).query(ctx, `SELECT COUNT(*) FROM password_reset WHERE account_id = ? AND created >= ?`, accountID, since.UnixMicro())
+	if err != nil {
+		return 0, wrap("count password resets", err)
+	}
+	defer rows.Close()
+	n := 0
+	if rows.Next() {
+		if err := rows.Scan(&n); err != nil {
+			return 0, wrap("count password resets", err)
+		}
+	}
+	return n, wrap("count password resets", rows.Err())
+}
+
 // PasswordResetValid reports whether a reset link can still be used.
 func (db *DB) PasswordResetValid(ctx context.Context, tokenHash string) error {
 	if err := ratsinfo.CanAuthenticate(ctx); err != nil {
