@@ -33,6 +33,9 @@ func TestLoginAndStartPage(t *testing.T) {
 		wantStatus(t, b.login("RAT@example.org", pw), http.StatusSeeOther, "/buero/")
 		home := b.get("/buero/")
 		wantStatus(t, home, http.StatusOK, "Guten Tag, Konto rat@example.org", "Ratsmitglied", "Person 7", "diese Sitzung", "Überall abmelden")
+		if lang := home.header.Get("Content-Language"); lang != "de" || !strings.Contains(home.body, `<html lang="de">`) {
+			t.Errorf("language %q", lang)
+		}
 		if cc := home.header.Get("Cache-Control"); cc != "no-store" {
 			t.Errorf("Cache-Control %q", cc)
 		}

@@ -138,7 +138,10 @@ type page struct {
 
 func (b *browser) get(path string) page {
 	b.t.Helper()
-	res, err := b.c.Get(b.base + path)
+	req, _ := http.NewRequest("GET", b.base+path, nil)
+	// An English-speaking browser: the office answers in German all the same.
+	req.Header.Set("Accept-Language", "en-GB,en;q=0.9")
+	res, err := b.c.Do(req)
 	if err != nil {
 		b.t.Fatal(err)
 	}

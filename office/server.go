@@ -154,6 +154,9 @@ type page struct {
 
 func (s *Server) newPage(r *http.Request, title string) page {
 	p := page{Page: s.site.NewPage(r, title, ""), Account: accountFrom(r.Context()), CSRF: csrfToken(r)}
+	// The office speaks German only (its staff works in German); the page
+	// must not claim another language because a browser prefers one.
+	p.Lang = "de"
 	p.NoIndex = true
 	p.IsAdmin = ratsinfo.CanManageAccounts(r.Context()) == nil && p.Account != nil
 	return p
