@@ -59,3 +59,72 @@ func CanReadFeedback(ctx context.Context) error {
 	}
 	return Errorf(EFORBIDDEN, "Rückmeldungen sind nur für das Büro der Stadtvertretung lesbar.")
 }
+
+// The rules of accounts. An administrator (the admin role) manages accounts; an
+// account may read itself, change its own password, see and end its own
+// sessions, and hold its own API tokens; the program itself (RoleSystem: the
+// commands, the login) may do all of that. Credentials (password hashes,
+// session and token lookups) are read only by the program, on behalf of a
+// visitor who is not logged in yet.
+
+// CanManageAccounts returns nil when the viewer in ctx may list, create, change
+// and disable accounts: administrators and the program itself.
+func CanManageAccounts(ctx context.Context) error {
+	if mayManageAccounts(ViewerFrom(ctx)) {
+		return nil
+	}
+	return Errorf(EFORBIDDEN, "Keine Berechtigung: Konten verwalten nur Administratorinnen und Administratoren. Bitte wenden Sie sich an die Verwaltung der Konten.")
+}
+
+func mayManageAccounts(v Viewer) bool { return v.Role == RoleSystem || v.Has(GrantAdmin) }
+
+// CanReadAccount returns nil when the viewer in ctx may read the account id:
+// itself, an administrator, the program.
+func CanReadAccount(ctx context.Context, id int64) error {
+	if v := ViewerFrom(ctx); isSelf(v, id) || mayManageAccounts(v) {
+		return nil
+	}
+	return Errorf(EFORBIDDEN, "Keine Berechtigung: Dieses Konto können nur die Inhaberin oder der Inhaber und die Verwaltung der Konten sehen.")
+}
+
+// CanManageSessions returns nil when the viewer in ctx may list and end the
+// sessions of account id: itself (logout everywhere), an administrator (a lost
+// laptop), the program.
+func CanManageSessions(ctx context.Context, id int64) error {
+	if v := ViewerFrom(ctx); isSelf(v, id) || mayManageAccounts(v) {
+		return nil
+	}
+	return Errorf(EFORBIDDEN, "Keine Berechtigung: Sitzungen eines Kontos beenden nur die Inhaberin oder der Inhaber und die Verwaltung der Konten.")
+}
+
+// CanSetPassword returns nil when the viewer in ctx may set the password of
+// account id: only the account itself and the program (reset link). An
+// administrator sends a reset link rather than knowing anyone's password.
+func CanSetPassword(ctx context.Context, id int64) error {
+	if v := ViewerFrom(ctx); isSelf(v, id) || v.Role == RoleSystem {
+		return nil
+	}
+	return Errorf(EFORBIDDEN, "Keine Berechtigung: Ein Passwort setzt nur die Inhaberin oder der Inhaber des Kontos selbst, über den Link aus der E-Mail.")
+}
+
+// CanManageTokens returns nil when the viewer in ctx may create, list and
+// revoke the API tokens of account id (0: of every account): itself, an
+// administrator, the program.
+func CanManageTokens(ctx context.Context, id int64) error {
+	if v := ViewerFrom(ctx); (id != 0 && isSelf(v, id)) || mayManageAccounts(v) {
+		return nil
+	}
+	return Errorf(EFORBIDDEN, "Keine Berechtigung: API-Schlüssel verwalten nur die Inhaberin oder der Inhaber des Kontos und die Verwaltung der Konten.")
+}
+
+// CanAuthenticate returns nil when the viewer in ctx may read credentials:
+// password hashes, sessions and tokens by their hash, reset links and login
+// attempts. Only the program itself does, when it logs a visitor in.
+func CanAuthenticate(ctx context.Context) error {
+	if ViewerFrom(ctx).Role == RoleSystem {
+		return nil
+	}
+	return Errorf(EFORBIDDEN, "Keine Berechtigung: Anmeldedaten liest nur das Programm selbst.")
+}
+
+func isSelf(v Viewer, id int64) bool { return v.UserID != 0 && v.UserID == id && v.Role != RoleSystem }

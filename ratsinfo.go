@@ -69,8 +69,33 @@ const (
 // Viewer is who reads. Every store read takes it from the context, so visibility is
 // decided in one place.
 type Viewer struct {
+	// UserID is the logged-in account's id (Account.ID); 0 for the public and
+	// the program. The audit trail names it as the actor.
 	UserID int64
 	Role   Role
+	// Grants are the logged-in account's roles in the back office.
+	Grants []Grant
+}
+
+// AccountViewer returns the viewer of a logged-in account: it reads as staff
+// when it holds any grant (every back-office role reads non-public items), and
+// as the public without one.
+func AccountViewer(a *Account) Viewer {
+	v := Viewer{UserID: a.ID, Grants: a.Grants}
+	if len(a.Grants) > 0 {
+		v.Role = RoleStaff
+	}
+	return v
+}
+
+// Has reports whether the viewer holds role r in any body.
+func (v Viewer) Has(r GrantRole) bool {
+	for _, g := range v.Grants {
+		if g.Role == r {
+			return true
+		}
+	}
+	return false
 }
 
 // SeesNonPublic reports whether v may read non-public agenda items, unpublished papers

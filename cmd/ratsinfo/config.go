@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/mail"
 	"github.com/ratsinfo/ratsinfo/sqldb"
 )
 
@@ -30,6 +31,10 @@ type Config struct {
 	LogLevel string
 	// License is the URL of the data's licence in OParl; "" = oparl.DefaultLicense.
 	License string
+	// SMTPURL and MailFrom send the back office's e-mails; without SMTPURL
+	// they are written to <data-dir>/mails/.
+	SMTPURL  string
+	MailFrom string
 }
 
 // dataFlags adds the flags that every subcommand touching data takes, with their
@@ -53,9 +58,40 @@ func (c *Config) serveFlags(fs *flag.FlagSet, getenv func(string) string) {
 	fs.BoolVar(&c.Migrate, "migrate", envBool(getenv, "RATSINFO_MIGRATE"),
 		"ein veraltetes Datenbankschema beim Start aktualisieren [RATSINFO_MIGRATE]")
 	fs.BoolVar(&c.Demo, "demo", false, "die Demo-Stadt laden, wenn die Datenbank leer ist")
+	c.mailFlags(fs, getenv)
 	fs.StringVar(&c.License, "license", envOr(getenv, "RATSINFO_LICENSE", ""),
 		"URL der Lizenz, unter der die Daten in OParl stehen; Standard Datenlizenz Deutschland – Zero – 2.0 [RATSINFO_LICENSE]")
 }
+
+// mailFlags adds the settings of outgoing e-mail (password links).
+func (c *Config) mailFlags(fs *flag.FlagSet, getenv func(string) string) {
+	fs.StringVar(&c.SMTPURL, "smtp-url", envOr(getenv, "RATSINFO_SMTP_URL", ""),
+		"SMTP-Server für E-Mails, smtp://benutzer:passwort@host:port; leer = E-Mails als .eml-Dateien in <data-dir>/mails/ [RATSINFO_SMTP_URL]")
+	fs.StringVar(&c.MailFrom, "mail-from", envOr(getenv, "RATSINFO_MAIL_FROM", ""),
+		"Absenderadresse der E-Mails; Standard ratsinfo@<Host der Basis-URL> [RATSINFO_MAIL_FROM]")
+}
+
+// mailer is the sender of the office's e-mails as the settings say (check has
+// validated them).
+func (c *Config) mailer() ratsinfo.MailSender {
+	from := c.MailFrom
+	if from == "" {
+		from = "ratsinfo@localhost.localdomain"
+		if u, err := url.Parse(c.BaseURL); err == nil && strings.Contains(u.Hostname(), ".") && net.ParseIP(u.Hostname()) == nil {
+			from = "ratsinfo@" + u.Hostname()
+		}
+	}
+	m, err := mail.New(mail.Config{SMTPURL: c.SMTPURL, From: from, Dir: filepath.Join(c.DataDir, "mails")})
+	if err != nil {
+		return failingMailer{err}
+	}
+	return m
+}
+
+// failingMailer reports a broken mail setting when a mail is due.
+type failingMailer struct{ err error }
+
+func (f failingMailer) Send(context.Context, ratsinfo.Mail) error { return f.err }
 
 func envOr(getenv func(string) string, key, def string) string {
 	if v := getenv(key); v != "" {
@@ -89,6 +125,11 @@ func (c *Config) check() error {
 		c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 		if !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
 			return fmt.Errorf("--base-url %q muss mit http:// oder https:// beginnen, z. B. https://ratsinfo.norderstedt.de", c.BaseURL)
+		}
+	}
+	if c.SMTPURL != "" || c.MailFrom != "" {
+		if _, ok := c.mailer().(failingMailer); ok {
+			return c.mailer().(failingMailer).err
 		}
 	}
 	if c.License != "" {

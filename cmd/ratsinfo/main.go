@@ -42,6 +42,9 @@ Aufruf:
   ratsinfo oparl validate [--json] [--max-objects N] [--concurrency N] URL
   ratsinfo import oparl [--data-dir DIR] [--database URL] [--concurrency N] [--max-file-size BYTES] URL
   ratsinfo feedback list [--data-dir DIR] [--database URL] [--art barrierefreiheit|datei] [--seit JJJJ-MM-TT]
+  ratsinfo user add --email E --name N --role ROLLE [--organization ID] [--person ID] [--body ID] [--base-url URL]
+  ratsinfo user list
+  ratsinfo token create --email E [--name N] | token list [--email E] | token revoke NR
   ratsinfo version
 
 Jede Option hat eine Umgebungsvariable RATSINFO_… (z. B. RATSINFO_DATA_DIR); 
@@ -69,6 +72,10 @@ func (a *App) Main(ctx context.Context, args []string) int {
 		err = a.importCmd(ctx, args[1:])
 	case "feedback":
 		err = a.feedback(ctx, args[1:])
+	case "user":
+		err = a.user(ctx, args[1:])
+	case "token":
+		err = a.token(ctx, args[1:])
 	case "version":
 		fmt.Fprintln(a.Stdout, "ratsinfo", version())
 	case "help", "-h", "--help":

@@ -10,10 +10,13 @@ import (
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	jsonapi "github.com/ratsinfo/ratsinfo/api"
 	"github.com/ratsinfo/ratsinfo/blob"
 	"github.com/ratsinfo/ratsinfo/demo"
 	"github.com/ratsinfo/ratsinfo/internal/site"
+	"github.com/ratsinfo/ratsinfo/office"
 	"github.com/ratsinfo/ratsinfo/oparl"
+	"github.com/ratsinfo/ratsinfo/password"
 	"github.com/ratsinfo/ratsinfo/sqldb"
 	"github.com/ratsinfo/ratsinfo/web"
 )
@@ -83,14 +86,17 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	return nil
 }
 
-// routes puts both surfaces on one mux: OParl under /oparl/, the website on the
-// rest. A session middleware for the coming back office goes in front of it;
-// both surfaces pin the anonymous viewer, so it cannot change what they show.
+// routes puts the surfaces on one mux: OParl under /oparl/, the back office
+// under /buero/ (its own sessions), the JSON API under /api/v1/ (bearer
+// tokens), the website on the rest. The website and OParl pin the anonymous
+// viewer, so no cookie or token can change what they show.
 func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, log *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log, License: cfg.License})
 	api.Register(mux)
 	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Logger: log, TextDir: cfg.textDir()}).Register(mux)
+	office.NewServer(office.Config{BaseURL: baseURL, Store: db, Record: db, Hasher: password.New(), Mail: cfg.mailer(), Logger: log}).Register(mux)
+	jsonapi.NewServer(jsonapi.Config{Store: db, Logger: log}).Register(mux)
 	// CleanPaths answers non-canonical API paths with 301 before ServeMux would
 	// answer them with its own 307.
 	return api.CleanPaths(mux)
