@@ -94,6 +94,9 @@ type AccountStore interface {
 	// link up, in one transaction; EUNAUTHORIZED for an unknown, used or expired
 	// link. Every session of the account ends (system).
 	UsePasswordReset(ctx context.Context, tokenHash, passwordHash string) (*Account, error)
+	// PasswordResets counts the reset links made for an account since a time,
+	// so that "Passwort vergessen" cannot flood a mailbox (system).
+	PasswordResets(ctx context.Context, accountID int64, since time.Time) (int, error)
 	// PasswordResetValid reports whether a reset link can still be used (system).
 	PasswordResetValid(ctx context.Context, tokenHash string) error
 

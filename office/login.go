@@ -174,3 +174,22 @@ func (s *Server) logoutEverywhere(w http.ResponseWriter, r *http.Request) error 
 	http.Redirect(w, r, Prefix+"/anmelden?abgemeldet", http.StatusSeeOther)
 	return nil
 }
+
+// sessionEnd ends one session of the account from the list on the start page
+// (a browser elsewhere); the store refuses sessions of other accounts.
+func (s *Server) sessionEnd(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return ratsinfo.Errorf(ratsinfo.ENOTFOUND, "Diese Sitzung gibt es nicht.")
+	}
+	if err := s.cfg.Store.DeleteSession(r.Context(), accountFrom(r.Context()).ID, id); err != nil {
+		return err
+	}
+	if cur := sessionFrom(r.Context()); cur != nil && cur.ID == id {
+		http.SetCookie(w, s.cookie(SessionCookie, "", -1))
+		http.Redirect(w, r, Prefix+"/anmelden?abgemeldet", http.StatusSeeOther)
+		return nil
+	}
+	http.Redirect(w, r, Prefix+"/", http.StatusSeeOther)
+	return nil
+}

@@ -13,6 +13,12 @@ import (
 // ResetValidity is how long a link to set a password works.
 const ResetValidity = time.Hour
 
+// "Passwort vergessen" sends at most resetsPerWindow links per account in resetWindow.
+const (
+	resetsPerWindow = 3
+	resetWindow     = 15 * time.Minute
+)
+
 type passwordForgotPage struct {
 	page
 	Email string
@@ -36,8 +42,16 @@ func (s *Server) passwordForgotSubmit(w http.ResponseWriter, r *http.Request) er
 	acc, err := s.cfg.Store.FindAccountByEmail(system(r), email)
 	switch {
 	case err == nil && !acc.Disabled:
-		if err := s.SendPasswordLink(r, acc, false); err != nil {
+		// Three links per quarter hour are enough for any typo; more would let
+		// a stranger flood the colleague's mailbox. The answer stays the same.
+		n, err := s.cfg.Store.PasswordResets(system(r), acc.ID, s.now().Add(-resetWindow))
+		if err != nil {
 			return err
+		}
+		if n < resetsPerWindow {
+			if err := s.SendPasswordLink(r, acc, false); err != nil {
+				return err
+			}
 		}
 	case err != nil && ratsinfo.ErrorCode(err) != ratsinfo.ENOTFOUND:
 		return err

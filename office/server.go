@@ -118,6 +118,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		{"POST " + Prefix + "/anmelden", s.loginSubmit},
 		{"POST " + Prefix + "/abmelden", s.logout},
 		{"POST " + Prefix + "/ueberall-abmelden", s.loggedIn(s.logoutEverywhere)},
+		{"POST " + Prefix + "/sitzungen/{id}/beenden", s.loggedIn(s.sessionEnd)},
 		{"GET " + Prefix + "/passwort-vergessen", s.passwordForgotShow},
 		{"POST " + Prefix + "/passwort-vergessen", s.passwordForgotSubmit},
 		{"GET " + Prefix + "/passwort-setzen", s.passwordSetShow},
@@ -153,6 +154,9 @@ type page struct {
 
 func (s *Server) newPage(r *http.Request, title string) page {
 	p := page{Page: s.site.NewPage(r, title, ""), Account: accountFrom(r.Context()), CSRF: csrfToken(r)}
+	// The office speaks German only (its staff works in German); the page
+	// must not claim another language because a browser prefers one.
+	p.Lang = "de"
 	p.NoIndex = true
 	p.IsAdmin = ratsinfo.CanManageAccounts(r.Context()) == nil && p.Account != nil
 	return p

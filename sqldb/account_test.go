@@ -269,5 +269,13 @@ func TestLoginAttempts(t *testing.T) {
 		if f.ByAccount != 0 || f.ByClient != 0 || !f.AccountOldest.IsZero() {
 			t.Fatalf("failures after the window %+v", f)
 		}
+		// A day later the old attempts are gone from the table, not only from the count.
+		c.advance(24 * time.Hour)
+		must(t, db.RecordLoginAttempt(system, "neu@example.org", "10.0.0.9", false))
+		f, err = db.LoginFailures(system, "rat@example.org", "10.0.0.1", start)
+		must(t, err)
+		if f.ByAccount != 0 || f.ByClient != 0 {
+			t.Fatalf("attempts older than a day kept: %+v", f)
+		}
 	})
 }

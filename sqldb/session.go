@@ -183,6 +183,25 @@ WHERE r.token_hash = ? AND r.used IS NULL AND r.expires > ? AND NOT a.disabled`,
 	return id, err
 }
 
+// PasswordResets counts the reset links made for an account since a time.
+func (db *DB) PasswordResets(ctx context.Context, accountID int64, since time.Time) (int, error) {
+	if err := ratsinfo.CanAuthenticate(ctx); err != nil {
+		return 0, err
+	}
+	rows, err := db.reader(ctx).query(ctx, `SELECT COUNT(*) FROM password_reset WHERE account_id = ? AND created >= ?`, accountID, since.UnixMicro())
+	if err != nil {
+		return 0, wrap("count password resets", err)
+	}
+	defer rows.Close()
+	n := 0
+	if rows.Next() {
+		if err := rows.Scan(&n); err != nil {
+			return 0, wrap("count password resets", err)
+		}
+	}
+	return n, wrap("count password resets", rows.Err())
+}
+
 // PasswordResetValid reports whether a reset link can still be used.
 func (db *DB) PasswordResetValid(ctx context.Context, tokenHash string) error {
 	if err := ratsinfo.CanAuthenticate(ctx); err != nil {
@@ -224,12 +243,20 @@ func (db *DB) UsePasswordReset(ctx context.Context, tokenHash, passwordHash stri
 	return db.findAccount(ctx, ` WHERE id = ?`, id)
 }
 
+// loginAttemptsKept is how long login attempts are kept for throttling.
+const loginAttemptsKept = 24 * time.Hour
+
 // RecordLoginAttempt notes a login attempt for throttling.
 func (db *DB) RecordLoginAttempt(ctx context.Context, email, client string, ok bool) error {
 	if err := ratsinfo.CanAuthenticate(ctx); err != nil {
 		return err
 	}
 	return db.write(ctx, "record login attempt", func(t *txState, now time.Time) error {
+		// Attempts older than any throttling window are of no use: dropped
+		// here, so the table stays as small as a day's logins.
+		if _, err := t.exec(ctx, `DELETE FROM login_attempt WHERE at < ?`, now.Add(-loginAttemptsKept).UnixMicro()); err != nil {
+			return err
+		}
 		_, err := t.exec(ctx, `INSERT INTO login_attempt (at, email_key, client, ok) VALUES (?, ?, ?, ?)`,
 			now.UnixMicro(), truncate(emailKey(email), 320), client, ok)
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"strconv"
 	"text/tabwriter"
@@ -15,6 +16,22 @@ const tokenUsage = `Aufruf:
   ratsinfo token list [--email E]
   ratsinfo token revoke NR
 `
+
+// parseInterspersed parses flags before and after the arguments, so that
+// `token revoke 3 --data-dir X` works as well as `token revoke --data-dir X 3`.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parse(fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
 
 // token manages the API tokens (`Authorization: Bearer …` for /api/v1/).
 func (a *App) token(ctx context.Context, args []string) error {
@@ -37,7 +54,8 @@ func (a *App) token(ctx context.Context, args []string) error {
 		fmt.Fprint(a.Stderr, tokenUsage)
 		return errUsage
 	}
-	if err := parse(fs, args[1:]); err != nil {
+	pos, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		return err
 	}
 	db, err := a.openAccounts(ctx, &cfg)
@@ -82,12 +100,12 @@ func (a *App) token(ctx context.Context, args []string) error {
 		}
 		return tw.Flush()
 	case "revoke":
-		if fs.NArg() != 1 {
+		if len(pos) != 1 {
 			return fmt.Errorf("bitte genau eine Nummer eines Schlüssels angeben, z. B. „ratsinfo token revoke 3“; „ratsinfo token list“ zeigt die Nummern")
 		}
-		id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
+		id, err := strconv.ParseInt(pos[0], 10, 64)
 		if err != nil || id <= 0 {
-			return fmt.Errorf("%q ist keine Nummer eines Schlüssels; „ratsinfo token list“ zeigt die Nummern", fs.Arg(0))
+			return fmt.Errorf("%q ist keine Nummer eines Schlüssels; „ratsinfo token list“ zeigt die Nummern", pos[0])
 		}
 		if err := db.RevokeAPIToken(sys, id); err != nil {
 			return err

@@ -13,15 +13,18 @@ import (
 
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/demo"
+	"github.com/ratsinfo/ratsinfo/office"
 	"github.com/ratsinfo/ratsinfo/sqldb"
 )
 
-// staffCookie is the session cookie of the coming back office, as far as this
-// test needs it: its presence makes the request a staff member's.
-const staffCookie = "sitzung"
+// staffCookie is the back office's session cookie. The test sends a live
+// session of a council-office account in it to every public address.
+const staffCookie = office.SessionCookie
 
-// staffSessions is what the coming session middleware will do on the shared mux:
-// a request with a staff session carries a staff viewer in its context.
+// staffSessions is what any session middleware in front of the shared mux
+// would do: a request with a staff session carries a staff viewer in its
+// context. The office reads its cookie itself, under /buero/ only; this
+// wrapper makes sure that even a viewer set before the surfaces changes nothing.
 func staffSessions(next http.Handler, seen *atomic.Int64) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, err := r.Cookie(staffCookie); err == nil {
@@ -57,10 +60,23 @@ func TestStaffSessionChangesNothingPublic(t *testing.T) {
 	defer srv.Close()
 	srv.Config.Handler = staffSessions(routes(srv.URL, &Config{}, db, blobs, log), &seen)
 
+	// A real account of the council office with a live session: its cookie is
+	// what a logged-in staff member's browser carries.
+	sys := ratsinfo.SystemContext(ctx)
+	acc := &ratsinfo.Account{Email: "buero@example.org", Name: "Büro der Stadtvertretung",
+		Grants: []ratsinfo.Grant{{Role: ratsinfo.GrantCouncilOffice, BodyID: city.BodyID}}}
+	if err := db.CreateAccount(sys, acc); err != nil {
+		t.Fatal(err)
+	}
+	session, hash := ratsinfo.NewSecret()
+	if err := db.CreateSession(sys, &ratsinfo.Session{AccountID: acc.ID}, hash); err != nil {
+		t.Fatal(err)
+	}
+
 	paths := publicPaths(city, hidden)
 	for _, p := range paths {
-		anonStatus, anonBody := fetch(t, srv.URL+p, false)
-		staffStatus, staffBody := fetch(t, srv.URL+p, true)
+		anonStatus, anonBody := fetch(t, srv.URL+p, "")
+		staffStatus, staffBody := fetch(t, srv.URL+p, session)
 		if anonStatus != staffStatus || anonBody != staffBody {
 			t.Errorf("%s: the staff cookie changed the answer: %d (%d bytes) without, %d (%d bytes) with",
 				p, anonStatus, len(anonBody), staffStatus, len(staffBody))
@@ -73,6 +89,10 @@ func TestStaffSessionChangesNothingPublic(t *testing.T) {
 	}
 	if seen.Load() != int64(len(paths)) {
 		t.Fatalf("the session middleware saw %d staff requests, want %d", seen.Load(), len(paths))
+	}
+	// The cookie is live: the office greets the account with it.
+	if status, body := fetch(t, srv.URL+"/buero/", session); status != http.StatusOK || !strings.Contains(body, "Guten Tag, Büro der Stadtvertretung") {
+		t.Fatalf("the office does not know the session, so this test proves nothing: %d", status)
 	}
 	// The middleware's viewer is real: read through it, the store shows the draft.
 	staff := ratsinfo.WithViewer(ctx, ratsinfo.Viewer{UserID: 1, Role: ratsinfo.RoleStaff})
@@ -182,15 +202,16 @@ func publicPaths(city *demo.City, h hidden) []string {
 	return paths
 }
 
-// fetch gets url without following redirects, with or without the staff cookie.
-func fetch(t *testing.T, url string, staff bool) (int, string) {
+// fetch gets url without following redirects, with the office's session
+// cookie when session is set.
+func fetch(t *testing.T, url string, session string) (int, string) {
 	t.Helper()
 	req, err := http.NewRequest("GET", url, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if staff {
-		req.AddCookie(&http.Cookie{Name: staffCookie, Value: "mitarbeiterin"})
+	if session != "" {
+		req.AddCookie(&http.Cookie{Name: staffCookie, Value: session})
 	}
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	res, err := client.Do(req)

@@ -64,3 +64,4 @@ CREATE TABLE login_attempt (
 );
 CREATE INDEX login_attempt_email ON login_attempt (email_key, at);
 CREATE INDEX login_attempt_client ON login_attempt (client, at);
+CREATE INDEX login_attempt_at ON login_attempt (at);
