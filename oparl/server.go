@@ -111,16 +111,26 @@ func (s *Server) Register(mux *http.ServeMux) {
 }
 
 // CleanPaths wraps the site's handler so that API paths with double slashes or dot
-// segments get a 301 to the canonical URL (spec 2-03). Without it ServeMux cleans
-// them itself, but with a 307 and without the CORS header.
+// segments, or with the /oparl/ prefix in another case, get a 301 to the
+// canonical URL (spec 2-03). Without it ServeMux cleans the former itself, but
+// with a 307 and without the CORS header, and hands the latter to the website,
+// whose HTML 404 no OParl client can read.
 func (s *Server) CleanPaths(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
-		if strings.HasPrefix(p, "/oparl/") && (strings.Contains(p, "//") || strings.Contains(p, "/.")) {
+		const prefix = "/oparl/"
+		api := len(p) >= len(prefix) && strings.EqualFold(p[:len(prefix)], prefix)
+		if api && (strings.Contains(p, "//") || strings.Contains(p, "/.")) {
 			if _, canonical, ok := parsePath(path.Clean(p)); ok {
 				s.redirect(w, canonical, r.URL.RawQuery)
 				return
 			}
+		}
+		if api && !strings.HasPrefix(p, prefix) {
+			// ServeHTTP reads the prefix in any case: it redirects what it
+			// recognises and answers the rest with an OParl Error object.
+			s.ServeHTTP(w, r)
+			return
 		}
 		next.ServeHTTP(w, r)
 	})
