@@ -7,6 +7,7 @@ import (
 
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/internal/httpstatus"
+	"github.com/ratsinfo/ratsinfo/internal/site"
 )
 
 // maxPooledBuffer keeps big pages (limit=1000) from pinning their memory in the
@@ -79,7 +80,7 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status := errorStatus(ratsinfo.ErrorCode(err))
 	if status == http.StatusServiceUnavailable {
-		w.Header().Set("Retry-After", "30")
+		w.Header().Set("Retry-After", strconv.Itoa(site.RetryAfterSeconds))
 	}
 	if status == http.StatusInternalServerError {
 		var e *ratsinfo.Error

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/internal/httpstatus"
@@ -22,6 +23,11 @@ func (s *Site) Handle(fn HandlerFunc) http.Handler {
 		}
 	})
 }
+
+// RetryAfterSeconds is what a 503 asks a client to wait (Retry-After) before it
+// tries again: long enough for a database restart or a crowd to pass, short
+// enough that a visitor who reloads by hand is not sent away for long.
+const RetryAfterSeconds = 30
 
 // errorPage is the data of the error page.
 type errorPage struct {
@@ -49,9 +55,18 @@ func (s *Site) RenderError(w http.ResponseWriter, r *http.Request, err error) {
 		p.Heading = p.T("Ein Fehler ist aufgetreten")
 		p.Text = p.Msg(ratsinfo.ErrorText(errors.New("internal")))
 	case http.StatusServiceUnavailable:
+		// A passing state (the database is away, the server is busy): say when
+		// to come back, and say which it is, since the visitor can do nothing
+		// but wait. Every EUNAVAILABLE is a *ratsinfo.Error with a German text.
 		s.log.Warn("page unavailable", "path", r.URL.Path, "err", err)
+		w.Header().Set("Retry-After", strconv.Itoa(RetryAfterSeconds))
 		p.Heading = p.T("Vorübergehend nicht verfügbar")
-		p.Text = p.T("Die Daten sind gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.")
+		var e *ratsinfo.Error
+		if errors.As(err, &e) {
+			p.Text = p.ErrorText(err)
+		} else {
+			p.Text = p.T("Die Daten sind gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.")
+		}
 	default:
 		p.Heading = p.T("Die Anfrage konnte nicht bearbeitet werden")
 		p.Text = p.ErrorText(err)

@@ -12,6 +12,8 @@ var domainEnglish = map[string]string{
 	"Die Beratung": "The consultation", "Die Datei": "The file", "Der Ort": "The place",
 	"Die Rückmeldung": "The feedback",
 
+	"Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einem Moment erneut.": "The database cannot be reached just now. Please try again in a moment.",
+
 	"%s enthält ungültige Angaben. Bitte korrigieren Sie die genannten Felder.": "%s contains invalid entries. Please correct the fields named.",
 	"%s %d wurde nicht gefunden.": "%s %d was not found.",
 	"Interner Fehler. Bitte versuchen Sie es später erneut; der Fehler wurde protokolliert.": "Internal error. Please try again later; the error has been logged.",
