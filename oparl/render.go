@@ -66,6 +66,8 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 		e.b = append(e.b, out...)
 	}
 	e.b = append(e.b, '\n')
+	// The answer is complete: free the render slot before a slow client reads.
+	site.Release(r.Context())
 	h := w.Header()
 	setJSONHeaders(h)
 	h.Set("Content-Length", strconv.Itoa(len(e.b)))

@@ -14,10 +14,18 @@ import (
 type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // Handle turns fn into a handler that shows the error page for what fn returns.
+// fn runs holding a slot of the site's Limiter, which Render gives back before it
+// writes; without a free slot in time the visitor gets the 503 page at once.
 // It sets no viewer: which viewer a surface's pages read as is the surface's
 // decision (the public site pins the anonymous one).
 func (s *Site) Handle(fn HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r, release, ok := s.renders.Acquire(r)
+		if !ok {
+			s.RenderError(w, r, Busy())
+			return
+		}
+		defer release()
 		if err := fn(w, r); err != nil {
 			s.RenderError(w, r, err)
 		}
