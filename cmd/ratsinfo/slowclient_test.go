@@ -22,7 +22,7 @@ import (
 )
 
 // generateCity fills dir with a generated city of n papers, through the binary.
-func generateCity(t *testing.T, dir string, n int) {
+func generateCity(t testing.TB, dir string, n int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	app := &App{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
