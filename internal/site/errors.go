@@ -63,17 +63,16 @@ func (s *Site) RenderError(w http.ResponseWriter, r *http.Request, err error) {
 		p.Heading = p.T("Ein Fehler ist aufgetreten")
 		p.Text = p.Msg(ratsinfo.ErrorText(errors.New("internal")))
 	case http.StatusServiceUnavailable:
-		// A passing state (the database is away, the server is busy): say when
-		// to come back, and say which it is, since the visitor can do nothing
-		// but wait. Every EUNAVAILABLE is a *ratsinfo.Error with a German text.
+		// A passing state: say when to come back, and which it is, since the
+		// visitor can do nothing but wait. Not the error's own text: the store's
+		// texts (a full disk, missing rights) are written for the operator.
 		s.log.Warn("page unavailable", "path", r.URL.Path, "err", err)
 		w.Header().Set("Retry-After", strconv.Itoa(RetryAfterSeconds))
 		p.Heading = p.T("Vorübergehend nicht verfügbar")
-		var e *ratsinfo.Error
-		if errors.As(err, &e) {
-			p.Text = p.ErrorText(err)
+		if isBusy(err) {
+			p.Text = p.T(busyMessage)
 		} else {
-			p.Text = p.T("Die Daten sind gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.")
+			p.Text = p.T(unreachableMessage)
 		}
 	default:
 		p.Heading = p.T("Die Anfrage konnte nicht bearbeitet werden")

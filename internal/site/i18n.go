@@ -11,7 +11,6 @@ var english = mergeTranslations(map[string]string{
 	"Die Anfrage konnte nicht bearbeitet werden":                                                        "The request could not be processed",
 	"Diese Seite gibt es nicht oder nicht mehr. Vielleicht hilft die Suche oder die Startseite weiter.": "This page does not exist (any more). The search or the home page may help.",
 	"Der Server ist gerade ausgelastet. Bitte versuchen Sie es in einem Moment erneut.":                 "The server is busy just now. Please try again in a moment.",
-	"Die Daten sind gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.":         "The data cannot be reached just now. Please try again in a few minutes.",
 }, domainEnglish)
 
 // mergeTranslations joins translation lists. A German text in two lists is a

@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"runtime"
 	"sync"
@@ -86,8 +87,18 @@ func Release(ctx context.Context) {
 // busyMessage is what a visitor reads when every slot stays taken.
 const busyMessage = "Der Server ist gerade ausgelastet. Bitte versuchen Sie es in einem Moment erneut."
 
+// unreachableMessage is what a visitor reads of any other 503: for a page
+// that reads, the database is away. (The store says the same in the same words.)
+const unreachableMessage = "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einem Moment erneut."
+
 // Busy returns the error of a request refused for want of a slot: unavailable,
 // so that every surface answers 503 with Retry-After.
 func Busy() error {
 	return &ratsinfo.Error{Code: ratsinfo.EUNAVAILABLE, Message: busyMessage, Msg: ratsinfo.Msg{Key: busyMessage}}
+}
+
+// isBusy reports whether err is the error Busy returns.
+func isBusy(err error) bool {
+	var e *ratsinfo.Error
+	return errors.As(err, &e) && e.Message == busyMessage
 }
