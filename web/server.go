@@ -36,6 +36,9 @@ type Config struct {
 	// <TextDir>/<body id>/impressum.txt and datenschutz.txt, paragraphs separated
 	// by blank lines. Missing files (or "") leave the generated pages.
 	TextDir string
+	// Renders bounds the pages built at once, shared with the API; nil gives
+	// the site its own with the defaults.
+	Renders *site.Limiter
 }
 
 // Store is what the website reads: the record, and whether the database answers
@@ -56,6 +59,7 @@ type Server struct {
 	now      func() time.Time
 	site     *site.Site // the page kit: layout, error page, assets, translation
 	loc      *time.Location
+	renders  *site.Limiter
 	// untranslated hears of every German text an English page showed for want
 	// of a translation; the i18n test sets it to find texts the list lacks.
 	untranslated func(de string)
@@ -73,6 +77,7 @@ func NewServer(cfg Config) *Server {
 		log:      cfg.Logger,
 		now:      cfg.Now,
 		loc:      ratsinfo.Berlin(),
+		renders:  cfg.Renders,
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
