@@ -14,7 +14,9 @@ const (
 	EUNAUTHORIZED = "unauthorized"
 	EFORBIDDEN    = "forbidden"
 	EINTERNAL     = "internal"
-	// EUNAVAILABLE means the store cannot take writes now (read-only or full disk).
+	// EUNAVAILABLE means a passing state that the user can only wait out: the
+	// store cannot take writes (read-only or full disk), the database cannot be
+	// reached, or the server is busy. Surfaces answer 503 with Retry-After.
 	EUNAVAILABLE = "unavailable"
 )
 

@@ -38,6 +38,35 @@ func TestRedirectsToCanonicalURL(t *testing.T) {
 	}
 }
 
+// TestRedirectsPrefixInAnyCase asks with the /oparl/ prefix in other cases: the
+// mux only knows the lower-case subtree, so without CleanPaths these would reach
+// the website's HTML 404 instead of the promised 301.
+func TestRedirectsPrefixInAnyCase(t *testing.T) {
+	w := newWorld(t)
+	p := w.paper.ID
+	cases := map[string]string{
+		"/OPARL/v1.1/system":                                        "/system",
+		"/Oparl/V1.1/System":                                        "/system",
+		fmt.Sprintf("/oPaRl/v1.1/paper/%d", p):                      fmt.Sprintf("/paper/%d", p),
+		fmt.Sprintf("/OParl//v1.1/PAPER/%d", p):                     fmt.Sprintf("/paper/%d", p),
+		fmt.Sprintf("/OPARL/v1.1/body/%d/paper?limit=5", w.body.ID): fmt.Sprintf("/body/%d/paper?limit=5", w.body.ID),
+	}
+	for from, to := range cases {
+		resp, body := get(t, w.srv.URL+from)
+		if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != w.api+to {
+			t.Errorf("GET %s: %d Location %q, want 301 to %s (%s)", from, resp.StatusCode, resp.Header.Get("Location"), w.api+to, body)
+		}
+		if resp.Header.Get("Access-Control-Allow-Origin") != "*" {
+			t.Errorf("GET %s: redirect without CORS header", from)
+		}
+	}
+	// A path that names nothing is the API's JSON 404, in any case of the prefix.
+	m := getJSON(t, w.srv.URL+"/OPARL/v1.1/nonsense/1", http.StatusNotFound)
+	if m["type"] != typeError {
+		t.Errorf("unknown path in other case: %v, want an OParl Error object", m)
+	}
+}
+
 func TestErrorObjects(t *testing.T) {
 	w := newWorld(t)
 	cases := []struct {

@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/internal/netguard"
@@ -70,6 +71,10 @@ func (s *Server) fileServe(ctx context.Context, w http.ResponseWriter, r *http.R
 		disposition = "attachment"
 	}
 	h.Set("Content-Disposition", contentDisposition(disposition, fileName(f)))
+	// The server's write timeout is made for pages; a large file to a slow
+	// client needs longer. (An error means the writer cannot extend it; then
+	// the page timeout applies.)
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.downloadTimeout))
 	http.ServeContent(w, limitRanges(r, rc), fileName(f), f.Modified, rc)
 	return nil
 }

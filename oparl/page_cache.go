@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+
+	"github.com/ratsinfo/ratsinfo/internal/site"
 )
 
 // pageCache keeps rendered JSON answers, each valid for the change-feed position it
@@ -117,6 +119,7 @@ func (s *Server) serveCached(ctx context.Context, w http.ResponseWriter, r *http
 	}
 	key := r.URL.RequestURI()
 	if body, ok := s.cache.get(key, seq); ok {
+		site.Release(r.Context())
 		h := w.Header()
 		setJSONHeaders(h)
 		h.Set("Content-Length", strconv.Itoa(len(body)))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/internal/httpstatus"
+	"github.com/ratsinfo/ratsinfo/internal/site"
 )
 
 // maxPooledBuffer keeps big pages (limit=1000) from pinning their memory in the
@@ -66,6 +67,8 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 		e.b = append(e.b, out...)
 	}
 	e.b = append(e.b, '\n')
+	// The answer is complete: free the render slot before a slow client reads.
+	site.Release(r.Context())
 	h := w.Header()
 	setJSONHeaders(h)
 	h.Set("Content-Length", strconv.Itoa(len(e.b)))
@@ -86,7 +89,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	status := errorStatus(ratsinfo.ErrorCode(err))
 	if status == http.StatusServiceUnavailable {
-		w.Header().Set("Retry-After", "30")
+		w.Header().Set("Retry-After", strconv.Itoa(site.RetryAfterSeconds))
 	}
 	if status == http.StatusInternalServerError {
 		var e *ratsinfo.Error

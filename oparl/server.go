@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/site"
 )
 
 // Config configures a Server.
@@ -29,6 +30,13 @@ type Config struct {
 	// CacheBytes bounds the cache of rendered answers (default 32 MiB); a negative
 	// value turns it off.
 	CacheBytes int64
+	// Renders bounds the answers built at once (shared with the website); nil
+	// gives the API its own with the defaults. File contents are streamed
+	// outside it.
+	Renders *site.Limiter
+	// DownloadTimeout is how long a file's content may take to reach the client
+	// (default 1 hour): the server's write timeout is short, made for pages.
+	DownloadTimeout time.Duration
 	// License is the URL of the licence the data are published under, set on System
 	// and Body (unless they name their own) so that it applies to every object
 	// (OParl 1.1, 5.1.1); "" means DefaultLicense.
@@ -40,6 +48,10 @@ type Config struct {
 // German open-data portal for data free of any condition. Council records are
 // public documents; a licence that asks nothing keeps mirrors and journalists free.
 const DefaultLicense = "https://www.govdata.de/dl-de/zero-2-0"
+
+// DefaultDownloadTimeout is how long a file download may take by default: a
+// 100 MB scan at 30 kB/s.
+const DefaultDownloadTimeout = time.Hour
 
 // Store is what the API reads: the record, and the change-feed position that
 // tells whether a cached answer is still current.
@@ -65,6 +77,11 @@ type Server struct {
 	bufs chan *enc
 	// cache is nil when it is turned off.
 	cache *pageCache
+
+	// renders bounds the answers built at once; downloadTimeout is the write
+	// timeout of file contents.
+	renders         *site.Limiter
+	downloadTimeout time.Duration
 }
 
 // NewServer returns a Server for cfg, filling in defaults.
@@ -79,6 +96,13 @@ func NewServer(cfg Config) *Server {
 		maxPageSize: cfg.MaxPageSize,
 		license:     cfg.License,
 		bufs:        make(chan *enc, maxPooledBuffers),
+	}
+	s.renders, s.downloadTimeout = cfg.Renders, cfg.DownloadTimeout
+	if s.renders == nil {
+		s.renders = site.NewLimiter(0, 0)
+	}
+	if s.downloadTimeout <= 0 {
+		s.downloadTimeout = DefaultDownloadTimeout
 	}
 	if s.logger == nil {
 		s.logger = slog.Default()
@@ -111,16 +135,26 @@ func (s *Server) Register(mux *http.ServeMux) {
 }
 
 // CleanPaths wraps the site's handler so that API paths with double slashes or dot
-// segments get a 301 to the canonical URL (spec 2-03). Without it ServeMux cleans
-// them itself, but with a 307 and without the CORS header.
+// segments, or with the /oparl/ prefix in another case, get a 301 to the
+// canonical URL (spec 2-03). Without it ServeMux cleans the former itself, but
+// with a 307 and without the CORS header, and hands the latter to the website,
+// whose HTML 404 no OParl client can read.
 func (s *Server) CleanPaths(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
-		if strings.HasPrefix(p, "/oparl/") && (strings.Contains(p, "//") || strings.Contains(p, "/.")) {
+		const prefix = "/oparl/"
+		api := len(p) >= len(prefix) && strings.EqualFold(p[:len(prefix)], prefix)
+		if api && (strings.Contains(p, "//") || strings.Contains(p, "/.")) {
 			if _, canonical, ok := parsePath(path.Clean(p)); ok {
 				s.redirect(w, canonical, r.URL.RawQuery)
 				return
 			}
+		}
+		if api && !strings.HasPrefix(p, prefix) {
+			// ServeHTTP reads the prefix in any case: it redirects what it
+			// recognises and answers the rest with an OParl Error object.
+			s.ServeHTTP(w, r)
+			return
 		}
 		next.ServeHTTP(w, r)
 	})
@@ -155,8 +189,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.redirect(w, canonicalPath, canonicalQuery)
 		return
 	}
+	isFile := rt.name == routeFileAccess || rt.name == routeFileDownload
+	if !isFile {
+		// A file's content streams for as long as the client takes: it holds
+		// no render slot (and gets its own write timeout, see fileServe).
+		var release func()
+		r, release, ok = s.renders.Acquire(r)
+		if !ok {
+			s.writeError(w, r, site.Busy())
+			return
+		}
+		defer release()
+	}
 	ctx := ratsinfo.WithViewer(r.Context(), ratsinfo.Viewer{})
-	if s.cache != nil && r.Method == http.MethodGet && rt.name != routeFileAccess && rt.name != routeFileDownload {
+	if s.cache != nil && r.Method == http.MethodGet && !isFile {
 		err = s.serveCached(ctx, w, r, rt, q)
 	} else {
 		err = s.dispatch(ctx, w, r, rt, q)

@@ -127,3 +127,15 @@ func BenchmarkFindPapersPage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCreateFeedback measures what a citizen waits for when sending a form:
+// one feedback message committed (and, with synchronous=FULL, synced) on SQLite.
+func BenchmarkCreateFeedback(b *testing.B) {
+	db, _, _ := benchDB(b, b.TempDir())
+	defer db.Close()
+	ctx := context.Background()
+	for b.Loop() {
+		f := &ratsinfo.Feedback{Kind: ratsinfo.FeedbackAccessibility, Text: "Der Kontrast der Tabelle ist zu schwach.", Page: "/barrierefreiheit", Lang: "de"}
+		must(b, db.CreateFeedback(ctx, f))
+	}
+}

@@ -1,8 +1,14 @@
 package sqldb
 
 import (
+	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"strings"
+	"syscall"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/ratsinfo/ratsinfo"
@@ -39,20 +45,66 @@ func translate(err error) error {
 			return diskFull(err)
 		case code&0xff == sqliteReadonly, code&0xff == sqliteCantOpen:
 			return readOnly(err)
+		case code&0xff == sqliteIOErr:
+			// The file cannot be read or written (a failing disk, a lost
+			// network mount): as unreachable for a reader as a stopped server.
+			return unreachable(err)
 		}
+	}
+	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) {
+		// Before the PgError: a server that refuses the connection (the
+		// database does not take connections, 55000) sends one inside it.
+		return unreachable(err)
 	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
-		switch pe.Code {
-		case "23505":
+		switch {
+		case pe.Code == "23505":
 			return conflict(err)
-		case "53100":
+		case pe.Code == "53100":
 			return diskFull(err)
-		case "25006":
+		case pe.Code == "25006":
 			return readOnly(err)
+		case strings.HasPrefix(pe.Code, "08"), // connection exception
+			pe.Code == "57P01", // admin_shutdown: the connection was terminated
+			pe.Code == "57P02", // crash_shutdown
+			pe.Code == "57P03": // cannot_connect_now: the server is starting or stopping
+			return unreachable(err)
 		}
+		return err
+	}
+	if connectionLost(err) {
+		return unreachable(err)
 	}
 	return err
+}
+
+// connectionLost reports errors that say the database server could not be
+// reached or went away, as opposed to errors of a query: a connect that failed
+// (refused, unknown host, the database refusing connections), a pooled
+// connection that was closed under us, a network error on the way.
+func connectionLost(err error) bool {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		// The request went away or ran out of time; the database did not.
+		return false
+	}
+	var oe *net.OpError
+	return errors.As(err, &oe) ||
+		errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.EPIPE)
+}
+
+// unreachableMessage is what a visitor reads during a database outage: nothing
+// is wrong with their request, and it will work again without anyone's help
+// once the database is back (the pool reconnects by itself).
+const unreachableMessage = "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einem Moment erneut."
+
+// unreachable keeps the driver's error behind the domain error, so that the log
+// says why (refused, terminated, timed out) while users read only the message.
+func unreachable(err error) error {
+	e := &ratsinfo.Error{Code: ratsinfo.EUNAVAILABLE, Message: unreachableMessage, Msg: ratsinfo.Msg{Key: unreachableMessage}}
+	return fmt.Errorf("%w (%v)", e, err)
 }
 
 func conflict(err error) error {

@@ -14,7 +14,8 @@ import (
 var _ ratsinfo.FeedbackStore = (*DB)(nil)
 
 // CreateFeedback validates f and stores it in one transaction; once it returns nil
-// the message is on disk (SQLite commits synchronously in WAL mode).
+// the message is on disk: PostgreSQL syncs every commit, and SQLite's connections
+// run with synchronous=FULL (see openSQLite), which syncs the WAL on each commit.
 func (db *DB) CreateFeedback(ctx context.Context, f *ratsinfo.Feedback) error {
 	if err := ratsinfo.CanCreateFeedback(ctx); err != nil {
 		return err

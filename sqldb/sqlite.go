@@ -19,12 +19,17 @@ import (
 // openSQLite is the one place that opens a SQLite file. Writes go through a single
 // connection (SQLite has one writer anyway, and this avoids SQLITE_BUSY between our
 // own goroutines); reads use a separate pool, which WAL lets run concurrently.
+//
+// synchronous=FULL syncs the WAL on every commit: a write that returned is on
+// disk even after a power loss. (NORMAL syncs only at checkpoints and may lose
+// the last commits, which would break the promise to a citizen whose form was
+// acknowledged.) Readers get it too, so that no connection ever runs without it.
 func (db *DB) openSQLite(ctx context.Context, path string) error {
 	db.dialect = "sqlite"
 	if err := checkWritable(path); err != nil {
 		return err
 	}
-	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)"
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=temp_store(MEMORY)"
 	u := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas
 	w, err := sql.Open("sqlite", u+"&_txlock=immediate")
 	if err != nil {

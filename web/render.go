@@ -46,6 +46,7 @@ func (s *Server) newSite(baseURL string) *site.Site {
 		SiteName:   s.siteName,
 		ErrorLinks: errorLinks,
 		Logger:     s.log,
+		Renders:    s.renders,
 		// Read at call time, so that a test may set s.untranslated after NewServer.
 		Untranslated: func(de string) {
 			if s.untranslated != nil {

@@ -38,6 +38,9 @@ type Config struct {
 	// <TextDir>/<body id>/impressum.txt and datenschutz.txt, paragraphs separated
 	// by blank lines. Missing files (or "") leave the generated pages.
 	TextDir string
+	// Renders bounds the pages built at once, shared with the API; nil gives
+	// the site its own with the defaults.
+	Renders *site.Limiter
 }
 
 // Store is what the website reads: the record, and whether the database answers
@@ -59,6 +62,7 @@ type Server struct {
 	now       func() time.Time
 	site      *site.Site // the page kit: layout, error page, assets, translation
 	loc       *time.Location
+	renders   *site.Limiter
 	// untranslated hears of every German text an English page showed for want
 	// of a translation; the i18n test sets it to find texts the list lacks.
 	untranslated func(de string)
@@ -77,6 +81,7 @@ func NewServer(cfg Config) *Server {
 		now:       cfg.Now,
 		loc:       ratsinfo.Berlin(),
 		limiter:   newFeedbackLimiter(cfg.FeedbackLimit),
+		renders:   cfg.Renders,
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,6 +40,12 @@ type Config struct {
 	Chromium string
 	// State is the federal state whose public holidays move deadlines.
 	State string
+	// MaxConnections caps the open client connections; MaxRenders the pages and
+	// API answers built at once (0 = site.DefaultRenders); WriteTimeout is how
+	// long a page may take to reach its client (file downloads get longer).
+	MaxConnections int
+	MaxRenders     int
+	WriteTimeout   time.Duration
 }
 
 // dataFlags adds the flags that every subcommand touching data takes, with their
@@ -69,6 +76,38 @@ func (c *Config) serveFlags(fs *flag.FlagSet, getenv func(string) string) {
 		"Chromium für die barrierefreien PDF-Fassungen veröffentlichter Antworten; leer = im PATH suchen [RATSINFO_CHROMIUM]")
 	fs.StringVar(&c.State, "land", envOr(getenv, "RATSINFO_LAND", "SH"),
 		"Bundesland (Kürzel wie SH), dessen Feiertage Fristen verschieben [RATSINFO_LAND]")
+	fs.IntVar(&c.MaxConnections, "max-connections", envInt(getenv, "RATSINFO_MAX_CONNECTIONS", 1000),
+		"höchstens so viele Verbindungen gleichzeitig; weitere warten, bis eine frei wird [RATSINFO_MAX_CONNECTIONS]")
+	fs.IntVar(&c.MaxRenders, "max-renders", envInt(getenv, "RATSINFO_MAX_RENDERS", 0),
+		"höchstens so viele Seiten und API-Antworten gleichzeitig erzeugen, darüber 503; 0 = 4 × Prozessorkerne [RATSINFO_MAX_RENDERS]")
+	fs.DurationVar(&c.WriteTimeout, "write-timeout", envDuration(getenv, "RATSINFO_WRITE_TIMEOUT", 30*time.Second),
+		"so lange darf das Senden einer Seite dauern, z. B. 30s; Datei-Downloads dürfen 1 Stunde dauern [RATSINFO_WRITE_TIMEOUT]")
+}
+
+// envInt and envDuration read a number or a duration from the environment; a
+// value that does not parse is kept as -1 so that check names the variable.
+func envInt(getenv func(string) string, key string, def int) int {
+	v := getenv(key)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
+	v := getenv(key)
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		return -1
+	}
+	return d
 }
 
 // mailFlags adds the settings of outgoing e-mail (password links).
@@ -147,6 +186,20 @@ func (c *Config) check() error {
 		if u, err := url.Parse(c.License); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return fmt.Errorf("--license %q ist keine URL; erwartet wird die Adresse des Lizenztextes, z. B. https://www.govdata.de/dl-de/by-2-0", c.License)
 		}
+	}
+	return nil
+}
+
+// checkServe validates the settings only `serve` has.
+func (c *Config) checkServe() error {
+	if c.MaxConnections < 1 {
+		return fmt.Errorf("--max-connections (RATSINFO_MAX_CONNECTIONS) muss eine ganze Zahl ab 1 sein, z. B. 1000")
+	}
+	if c.MaxRenders < 0 {
+		return fmt.Errorf("--max-renders (RATSINFO_MAX_RENDERS) muss eine ganze Zahl ab 0 sein; 0 wählt 4 × Prozessorkerne")
+	}
+	if c.WriteTimeout <= 0 {
+		return fmt.Errorf("--write-timeout (RATSINFO_WRITE_TIMEOUT) muss eine positive Dauer sein, z. B. 30s oder 1m")
 	}
 	return nil
 }

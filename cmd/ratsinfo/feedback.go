@@ -69,7 +69,8 @@ var reasonGerman = map[string]string{
 }
 
 // writeFeedback prints one message as a block that reads well in a terminal and
-// in an e-mail the office forwards.
+// in an e-mail the office forwards. Everything a citizen typed goes through
+// terminalSafe: a message must not be able to forge lines or act on the terminal.
 func writeFeedback(w io.Writer, f *ratsinfo.Feedback) {
 	fmt.Fprintf(w, "Nr. %d vom %s\n", f.ID, f.Created.In(ratsinfo.Berlin()).Format("02.01.2006 15:04"))
 	if f.Kind == ratsinfo.FeedbackFileReport {
@@ -78,12 +79,14 @@ func writeFeedback(w io.Writer, f *ratsinfo.Feedback) {
 		fmt.Fprintf(w, "  Art:      Feedback zur Barrierefreiheit\n")
 	}
 	if f.Page != "" {
-		fmt.Fprintf(w, "  Seite:    %s\n", f.Page)
+		fmt.Fprintf(w, "  Seite:    %s\n", terminalSafe(f.Page))
 	}
-	fmt.Fprintf(w, "  Absender: %s\n", orDash(strings.TrimSpace(f.Name+" "+angle(f.Email))))
-	fmt.Fprintf(w, "  Sprache:  %s\n", f.Lang)
+	fmt.Fprintf(w, "  Absender: %s\n", terminalSafe(orDash(strings.TrimSpace(f.Name+" "+angle(f.Email)))))
+	fmt.Fprintf(w, "  Sprache:  %s\n", terminalSafe(f.Lang))
+	// Running text keeps its lines, each behind the "  | " margin, so that no
+	// line of the message can look like a line of ours.
 	for _, line := range strings.Split(f.Text, "\n") {
-		fmt.Fprintf(w, "  | %s\n", strings.TrimRight(line, "\r"))
+		fmt.Fprintf(w, "  | %s\n", terminalSafe(strings.TrimSuffix(line, "\r")))
 	}
 	fmt.Fprintln(w)
 }

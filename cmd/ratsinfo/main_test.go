@@ -39,6 +39,7 @@ func (b *syncBuffer) String() string {
 type running struct {
 	baseURL string
 	stdout  *syncBuffer
+	stderr  *syncBuffer // the server's log
 	stop    func() int
 }
 
@@ -57,7 +58,7 @@ func startServer(t testing.TB, args ...string) *running {
 	}()
 	select {
 	case u := <-ready:
-		r := &running{baseURL: u, stdout: out}
+		r := &running{baseURL: u, stdout: out, stderr: errOut}
 		var once sync.Once
 		code := 0
 		r.stop = func() int {

@@ -32,6 +32,9 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	if err := cfg.check(); err != nil {
 		return err
 	}
+	if err := cfg.checkServe(); err != nil {
+		return err
+	}
 	log := a.logger(cfg.LogLevel)
 	started := time.Now()
 
@@ -60,12 +63,14 @@ func (a *App) serve(ctx context.Context, args []string) error {
 		Handler:           site.AccessLog(log, routes(baseURL, &cfg, db, blobs, log)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      5 * time.Minute, // large file downloads
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		// Short, so that a client that does not read frees its connection and
+		// its buffered page soon; file downloads extend their own deadline.
+		WriteTimeout: cfg.WriteTimeout,
+		IdleTimeout:  2 * time.Minute,
+		ErrorLog:     slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(limitListen(ln, cfg.MaxConnections)) }()
 
 	log.Info("server ready", "addr", ln.Addr().String(), "base_url", baseURL, "startup", time.Since(started).String())
 	fmt.Fprintf(a.Stdout, "Ratsinfo läuft.\n  Website:  %s/\n  OParl:    %s/oparl/v1.1/system\nBeenden mit Strg+C.\n", baseURL, baseURL)
@@ -93,9 +98,11 @@ func (a *App) serve(ctx context.Context, args []string) error {
 // viewer, so no cookie or token can change what they show.
 func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, log *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
-	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log, License: cfg.License})
+	// One budget of renders for both surfaces: they share the machine.
+	renders := site.NewLimiter(cfg.MaxRenders, 0)
+	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log, License: cfg.License, Renders: renders})
 	api.Register(mux)
-	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Inquiries: db, Logger: log, TextDir: cfg.textDir()}).Register(mux)
+	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Inquiries: db, Logger: log, TextDir: cfg.textDir(), Renders: renders}).Register(mux)
 	office.NewServer(office.Config{BaseURL: baseURL, Store: db, Record: db, Hasher: password.New(), Mail: cfg.mailer(), Logger: log}).Register(mux)
 	printer, printerErr := pdf.Find(cfg.Chromium)
 	state, _ := ratsinfo.ParseState(cfg.State) // checked by cfg.check

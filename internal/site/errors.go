@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/internal/httpstatus"
@@ -13,6 +14,8 @@ import (
 type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // Handle turns fn into a handler that shows the error page for what fn returns.
+// fn runs holding a slot of the site's Limiter, which Render gives back before it
+// writes; without a free slot in time the visitor gets the 503 page at once.
 // It sets no viewer: which viewer a surface's pages read as is the surface's
 // decision (the public site pins the anonymous one). Pages never answer a Range
 // request (see withoutRanges). A query with control
@@ -25,11 +28,22 @@ func (s *Site) Handle(fn HandlerFunc) http.Handler {
 			s.RenderError(w, r, err)
 			return
 		}
+		r, release, ok := s.renders.Acquire(r)
+		if !ok {
+			s.RenderError(w, r, Busy())
+			return
+		}
+		defer release()
 		if err := fn(w, r); err != nil {
 			s.RenderError(w, r, err)
 		}
 	})
 }
+
+// RetryAfterSeconds is what a 503 asks a client to wait (Retry-After) before it
+// tries again: long enough for a database restart or a crowd to pass, short
+// enough that a visitor who reloads by hand is not sent away for long.
+const RetryAfterSeconds = 30
 
 // errorPage is the data of the error page.
 type errorPage struct {
@@ -63,9 +77,17 @@ func (s *Site) RenderError(w http.ResponseWriter, r *http.Request, err error) {
 		p.Heading = p.T("Ein Fehler ist aufgetreten")
 		p.Text = p.Msg(ratsinfo.ErrorText(errors.New("internal")))
 	case http.StatusServiceUnavailable:
+		// A passing state: say when to come back, and which it is, since the
+		// visitor can do nothing but wait. Not the error's own text: the store's
+		// texts (a full disk, missing rights) are written for the operator.
 		s.log.Warn("page unavailable", "path", r.URL.Path, "err", err)
+		w.Header().Set("Retry-After", strconv.Itoa(RetryAfterSeconds))
 		p.Heading = p.T("Vorübergehend nicht verfügbar")
-		p.Text = p.T("Die Daten sind gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.")
+		if isBusy(err) {
+			p.Text = p.T(busyMessage)
+		} else {
+			p.Text = p.T(unreachableMessage)
+		}
 	default:
 		p.Heading = p.T("Die Anfrage konnte nicht bearbeitet werden")
 		p.Text = p.ErrorText(err)

@@ -10,7 +10,7 @@ var english = mergeTranslations(map[string]string{
 	"Vorübergehend nicht verfügbar": "Temporarily unavailable", "Fehlercode": "Error code",
 	"Die Anfrage konnte nicht bearbeitet werden":                                                        "The request could not be processed",
 	"Diese Seite gibt es nicht oder nicht mehr. Vielleicht hilft die Suche oder die Startseite weiter.": "This page does not exist (any more). The search or the home page may help.",
-	"Die Daten sind gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.":         "The data cannot be reached just now. Please try again in a few minutes.",
+	"Der Server ist gerade ausgelastet. Bitte versuchen Sie es in einem Moment erneut.":                 "The server is busy just now. Please try again in a moment.",
 }, domainEnglish)
 
 // mergeTranslations joins translation lists. A German text in two lists is a

@@ -13,6 +13,8 @@ var domainEnglish = map[string]string{
 	"Die Rückmeldung": "The feedback",
 	"Die Anfrage":     "The inquiry",
 
+	"Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einem Moment erneut.": "The database cannot be reached just now. Please try again in a moment.",
+
 	"%s enthält ungültige Angaben. Bitte korrigieren Sie die genannten Felder.": "%s contains invalid entries. Please correct the fields named.",
 	"%s %d wurde nicht gefunden.": "%s %d was not found.",
 	"Der Name eines Suchparameters enthält ein unzulässiges Steuerzeichen oder ungültig kodierte Zeichen. Bitte prüfen Sie die Adresse oder geben Sie die Suche neu ein.":     "The name of a query parameter contains a control character or invalidly encoded characters. Please check the address or enter the search again.",

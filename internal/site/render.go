@@ -74,7 +74,8 @@ type Pair struct {
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Render executes a page into a buffer first, so a template error never leaves a
-// half-written page, and so the body's hash can serve as ETag for conditional GET.
+// half-written page, so the body's hash can serve as ETag for conditional GET, and
+// so the request's render slot (see Limiter) is given back before the write.
 // name is the page's template file without ".html".
 func (s *Site) Render(w http.ResponseWriter, r *http.Request, status int, name string, data Data) error {
 	t, ok := s.pages[name]
@@ -87,6 +88,9 @@ func (s *Site) Render(w http.ResponseWriter, r *http.Request, status int, name s
 	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
+	// The page is complete: the render slot is free for the next request while
+	// this one waits for its client to read.
+	Release(r.Context())
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Content-Language", data.page().Lang)

@@ -52,6 +52,9 @@ type Config struct {
 	// Untranslated hears of every German text an English page showed for want
 	// of a translation; a surface's i18n test sets it, production leaves it nil.
 	Untranslated func(de string)
+	// Renders bounds the pages built at once; surfaces of one server share one.
+	// nil gives the site its own with the defaults.
+	Renders *Limiter
 }
 
 // Site renders the pages of one surface. It holds no request state and is safe
@@ -67,6 +70,7 @@ type Site struct {
 	log          *slog.Logger
 	untranslated func(de string)
 	loc          *time.Location
+	renders      *Limiter
 }
 
 // New parses the templates and hashes the assets. A broken template or a text
@@ -82,6 +86,10 @@ func New(cfg Config) *Site {
 		log:          cfg.Logger,
 		untranslated: cfg.Untranslated,
 		loc:          ratsinfo.Berlin(),
+		renders:      cfg.Renders,
+	}
+	if s.renders == nil {
+		s.renders = NewLimiter(0, 0)
 	}
 	if s.siteName == nil {
 		s.siteName = func(context.Context) string { return "Ratsinformationssystem" }
