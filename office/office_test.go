@@ -16,12 +16,14 @@ import (
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/blob"
 	"github.com/ratsinfo/ratsinfo/internal/mailtest"
 	"github.com/ratsinfo/ratsinfo/internal/pgtest"
 	"github.com/ratsinfo/ratsinfo/internal/testenv"
 	"github.com/ratsinfo/ratsinfo/mail"
 	"github.com/ratsinfo/ratsinfo/office"
 	"github.com/ratsinfo/ratsinfo/password"
+	"github.com/ratsinfo/ratsinfo/pdf"
 	"github.com/ratsinfo/ratsinfo/sqldb"
 )
 
@@ -43,6 +45,7 @@ func (c *clock) advance(d time.Duration) {
 // env is a running office on a real database.
 type env struct {
 	db    *sqldb.DB
+	blobs *blob.Dir
 	srv   *httptest.Server
 	clock *clock
 	mails func(t *testing.T) []string // the texts of the mails sent so far, newest first
@@ -95,7 +98,21 @@ func start(t *testing.T, dsn string, mp *mailtest.Server) *env {
 	hasher := password.Hasher{P: password.Params{Memory: 1024, Time: 1, Threads: 1, KeyLen: 32, SaltLen: 16}}
 	e.srv.Start()
 	t.Cleanup(e.srv.Close)
-	office.NewServer(office.Config{BaseURL: e.srv.URL, Store: db, Record: db, Hasher: hasher, Mail: sender, Now: c.Now}).Register(mux)
+	blobs, err := blob.NewDir(filepath.Join(t.TempDir(), "dateien"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.blobs = blobs
+	cfg2 := office.Config{BaseURL: e.srv.URL, Store: db, Record: db, Hasher: hasher, Mail: sender, Now: c.Now,
+		Inquiries: db, Blobs: blobs, PrinterErr: ratsinfo.Errorf(ratsinfo.EUNAVAILABLE, "Für die PDF-Fassung fehlt Chromium.")}
+	if bin := os.Getenv("RATSINFO_TEST_CHROMIUM"); bin != "" {
+		printer, err := pdf.Find(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg2.Printer = printer
+	}
+	office.NewServer(cfg2).Register(mux)
 	e.srv.Config.Handler = mux
 	return e
 }

@@ -36,7 +36,15 @@ type Config struct {
 	Mail   ratsinfo.MailSender
 	Logger *slog.Logger
 	// Limits end sessions; zero values take the defaults (2 h idle, 12 h in all).
-	Limits ratsinfo.SessionLimits
+	// Inquiries, Blobs and Printer serve the pages of inquiries (/buero/anfragen);
+	// nil Inquiries leaves them out. Without a Printer, publishing answers with
+	// PrinterErr.
+	Inquiries  InquiryStore
+	Blobs      ratsinfo.BlobStore
+	Printer    ratsinfo.AnswerPrinter
+	PrinterErr error
+	State      ratsinfo.State
+	Limits     ratsinfo.SessionLimits
 	// Throttle limits failed logins; zero values take the defaults.
 	Throttle Throttle
 	Now      func() time.Time
@@ -97,6 +105,7 @@ func NewServer(cfg Config) *Server {
 		BaseURL:   cfg.BaseURL,
 		Templates: tpl,
 		Partials:  []string{"partials.html"},
+		Funcs:     map[string]any{"inc": func(i int) int { return i + 1 }},
 		SiteName:  func(context.Context) string { return "Ratsinfo – Büro" },
 		ErrorLinks: []site.Link{{Label: "Zur Anmeldung", URL: Prefix + "/anmelden"},
 			{Label: "Zur Startseite des Büros", URL: Prefix + "/"}},
@@ -127,6 +136,18 @@ func (s *Server) Register(mux *http.ServeMux) {
 		{"POST " + Prefix + "/konten", s.loggedIn(s.accountCreate)},
 		{"GET " + Prefix + "/konten/{id}", s.loggedIn(s.accountEdit)},
 		{"POST " + Prefix + "/konten/{id}", s.loggedIn(s.accountUpdate)},
+	}
+	if s.cfg.Inquiries != nil {
+		routes = append(routes, []struct {
+			pattern string
+			fn      site.HandlerFunc
+		}{
+			{"GET " + Prefix + "/anfragen", s.loggedIn(s.inquiryList)},
+			{"GET " + Prefix + "/anfragen/neu", s.loggedIn(s.inquiryNew)},
+			{"POST " + Prefix + "/anfragen/neu", s.loggedIn(s.inquiryCreate)},
+			{"GET " + Prefix + "/anfragen/{id}", s.loggedIn(s.inquiryShow)},
+			{"POST " + Prefix + "/anfragen/{id}", s.loggedIn(s.inquiryStep)},
+		}...)
 	}
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(s.site.Handle(func(http.ResponseWriter, *http.Request) error { return errForeignForm() }))

@@ -106,7 +106,7 @@ func csrfToken(r *http.Request) string {
 func (s *Server) checkForm(fn site.HandlerFunc) site.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		if r.Method == http.MethodPost {
-			r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+			r.Body = http.MaxBytesReader(w, r.Body, 1<<20) // an answer may hold 200,000 characters
 			want := csrfToken(r)
 			if want == "" || subtle.ConstantTimeCompare([]byte(want), []byte(r.PostFormValue("csrf"))) != 1 {
 				return errForeignForm()

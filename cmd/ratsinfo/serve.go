@@ -103,9 +103,14 @@ func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, log *slo
 	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log, License: cfg.License, Renders: renders})
 	api.Register(mux)
 	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Inquiries: db, Logger: log, TextDir: cfg.textDir(), Renders: renders}).Register(mux)
-	office.NewServer(office.Config{BaseURL: baseURL, Store: db, Record: db, Hasher: password.New(), Mail: cfg.mailer(), Logger: log}).Register(mux)
 	printer, printerErr := pdf.Find(cfg.Chromium)
 	state, _ := ratsinfo.ParseState(cfg.State) // checked by cfg.check
+	officeCfg := office.Config{BaseURL: baseURL, Store: db, Record: db, Hasher: password.New(), Mail: cfg.mailer(), Logger: log,
+		Inquiries: db, Blobs: blobs, PrinterErr: printerErr, State: state}
+	if printer != nil {
+		officeCfg.Printer = printer
+	}
+	office.NewServer(officeCfg).Register(mux)
 	apiCfg := jsonapi.Config{BaseURL: baseURL, Store: db, Inquiries: db, Blobs: blobs, PrinterErr: printerErr, State: state, Logger: log}
 	if printer != nil {
 		apiCfg.Printer = printer
