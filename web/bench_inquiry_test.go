@@ -100,7 +100,9 @@ func benchInquiryPage(b *testing.B, path string) {
 func BenchmarkInquiryList(b *testing.B) { benchInquiryPage(b, "/anfragen") }
 
 // BenchmarkInquiryListOverdue filters the 10,000 to the overdue ones.
-func BenchmarkInquiryListOverdue(b *testing.B) { benchInquiryPage(b, "/anfragen?ueberfaellig=1&seite=3") }
+func BenchmarkInquiryListOverdue(b *testing.B) {
+	benchInquiryPage(b, "/anfragen?ueberfaellig=1&seite=3")
+}
 
 // BenchmarkInquiryShow is one inquiry among 10,000.
 func BenchmarkInquiryShow(b *testing.B) { benchInquiryPage(b, "/anfragen/5000") }
