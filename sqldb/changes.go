@@ -49,7 +49,7 @@ func (db *DB) Count(ctx context.Context, k ratsinfo.Kind, f ratsinfo.ListFilter)
 		return 0, ratsinfo.Errorf(ratsinfo.EINVALID, "Unbekannter Objekttyp %q.", k)
 	}
 	v := ratsinfo.ViewerFrom(ctx)
-	if wholeList(f) {
+	if !f.Narrowed() {
 		n, err := db.keptCount(ctx, k, f.BodyID, v)
 		return n, wrap("count "+string(k), err)
 	}
@@ -66,12 +66,6 @@ func (db *DB) Count(ctx context.Context, k ratsinfo.Kind, f ratsinfo.ListFilter)
 		return 0, wrap("count "+string(k), err)
 	}
 	return n, nil
-}
-
-// wholeList says whether f asks for a whole list, which list_count holds.
-func wholeList(f ratsinfo.ListFilter) bool {
-	return f.IDs == nil && !f.WithDeleted && f.CreatedSince.IsZero() && f.CreatedUntil.IsZero() &&
-		f.ModifiedSince.IsZero() && f.ModifiedUntil.IsZero()
 }
 
 // keptCount reads the count of a whole list from list_count: the live objects

@@ -54,6 +54,9 @@ type Server struct {
 	// untranslated hears of every German text an English page showed for want
 	// of a translation; the i18n test sets it to find texts the list lacks.
 	untranslated func(de string)
+	// countCap bounds the totals of filtered paper lists and searches
+	// (ratsinfo.PaperQuery.CountCap); tests lower it.
+	countCap int
 }
 
 // NewServer parses the embedded templates and hashes the assets. A broken template
@@ -67,6 +70,7 @@ func NewServer(cfg Config) *Server {
 		log:      cfg.Logger,
 		now:      cfg.Now,
 		loc:      ratsinfo.Berlin(),
+		countCap: paperCountCap,
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
