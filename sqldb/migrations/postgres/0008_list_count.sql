@@ -56,7 +56,8 @@ FOR EACH ROW EXECUTE FUNCTION list_count_plain('Meeting');
 CREATE TRIGGER agenda_item_count AFTER INSERT OR UPDATE OF deleted ON agenda_item
 FOR EACH ROW EXECUTE FUNCTION list_count_plain('AgendaItem');
 
--- A paper is public while published; its consultations are public while it is.
+-- A paper is public while published; its consultations are public while it is
+-- published and not deleted.
 CREATE FUNCTION list_count_paper() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
 	dl BIGINT := (NOT NEW.deleted)::int;
@@ -67,8 +68,8 @@ BEGIN
 		dp := dp - (OLD.published AND NOT OLD.deleted)::int;
 	END IF;
 	PERFORM list_count_add('Paper', COALESCE(NEW.body_id, 0), dl, dp);
-	IF TG_OP = 'UPDATE' AND OLD.published IS DISTINCT FROM NEW.published THEN
-		PERFORM list_count_add('Consultation', COALESCE(c.body_id, 0), 0, (CASE WHEN NEW.published THEN 1 ELSE -1 END) * COUNT(*))
+	IF TG_OP = 'UPDATE' AND (OLD.published AND NOT OLD.deleted) IS DISTINCT FROM (NEW.published AND NOT NEW.deleted) THEN
+		PERFORM list_count_add('Consultation', COALESCE(c.body_id, 0), 0, (CASE WHEN NEW.published AND NOT NEW.deleted THEN 1 ELSE -1 END) * COUNT(*))
 		FROM consultation c WHERE c.paper_id = NEW.id AND NOT c.deleted GROUP BY COALESCE(c.body_id, 0);
 	END IF;
 	RETURN NULL;
@@ -79,11 +80,11 @@ FOR EACH ROW EXECUTE FUNCTION list_count_paper();
 CREATE FUNCTION list_count_consultation() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
 	dl BIGINT := (NOT NEW.deleted)::int;
-	dp BIGINT := (NOT NEW.deleted AND EXISTS (SELECT 1 FROM paper p WHERE p.id = NEW.paper_id AND p.published))::int;
+	dp BIGINT := (NOT NEW.deleted AND EXISTS (SELECT 1 FROM paper p WHERE p.id = NEW.paper_id AND p.published AND NOT p.deleted))::int;
 BEGIN
 	IF TG_OP = 'UPDATE' THEN
 		dl := dl - (NOT OLD.deleted)::int;
-		dp := dp - (NOT OLD.deleted AND EXISTS (SELECT 1 FROM paper p WHERE p.id = OLD.paper_id AND p.published))::int;
+		dp := dp - (NOT OLD.deleted AND EXISTS (SELECT 1 FROM paper p WHERE p.id = OLD.paper_id AND p.published AND NOT p.deleted))::int;
 	END IF;
 	PERFORM list_count_add('Consultation', COALESCE(NEW.body_id, 0), dl, dp);
 	RETURN NULL;
@@ -198,7 +199,7 @@ SELECT 'AgendaItem', COALESCE(body_id, 0), SUM((NOT deleted)::int), SUM((NOT del
 INSERT INTO list_count (kind, body_id, live, public)
 SELECT 'Paper', COALESCE(body_id, 0), SUM((NOT deleted)::int), SUM((published AND NOT deleted)::int) FROM paper GROUP BY 2;
 INSERT INTO list_count (kind, body_id, live, public)
-SELECT 'Consultation', COALESCE(t.body_id, 0), SUM((NOT t.deleted)::int), SUM((NOT t.deleted AND COALESCE(p.published, FALSE))::int)
+SELECT 'Consultation', COALESCE(t.body_id, 0), SUM((NOT t.deleted)::int), SUM((NOT t.deleted AND COALESCE(p.published AND NOT p.deleted, FALSE))::int)
 FROM consultation t LEFT JOIN paper p ON p.id = t.paper_id GROUP BY 2;
 INSERT INTO list_count (kind, body_id, live, public)
 SELECT 'File', COALESCE(body_id, 0), SUM((NOT deleted)::int), SUM((NOT deleted AND list_count_attached('File', id))::int)
@@ -206,3 +207,19 @@ FROM file GROUP BY 2;
 INSERT INTO list_count (kind, body_id, live, public)
 SELECT 'Location', COALESCE(body_id, 0), SUM((NOT deleted)::int), SUM((NOT deleted AND list_count_attached('Location', id))::int)
 FROM location GROUP BY 2;
+
+-- A file that the public once saw stays a tombstone for it when nothing public
+-- attaches it any more (issue 9, item 5), as a withdrawn paper does: a mirror
+-- asking for modified_since must learn that it is gone.
+ALTER TABLE file ADD COLUMN ever_public BOOLEAN NOT NULL DEFAULT FALSE;
+UPDATE file SET ever_public = TRUE WHERE EXISTS (SELECT 1 FROM backref r WHERE r.dst_id = file.id AND r.dst_kind = 'File' AND r.public);
+CREATE FUNCTION file_ever_public() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	UPDATE file SET ever_public = TRUE WHERE id = NEW.dst_id AND NOT ever_public;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER file_ever_public AFTER INSERT OR UPDATE OF public ON backref
+FOR EACH ROW WHEN (NEW.dst_kind = 'File' AND NEW.public) EXECUTE FUNCTION file_ever_public();
+
+-- The agenda items that link a consultation: they change with its visibility.
+CREATE INDEX agenda_item_consultation ON agenda_item (consultation_id);

@@ -47,18 +47,19 @@ INSERT INTO list_count (kind, body_id, live, public) VALUES ('AgendaItem', COALE
 CREATE TRIGGER agenda_item_count_update AFTER UPDATE OF deleted ON agenda_item WHEN OLD.deleted IS NOT NEW.deleted BEGIN
 UPDATE list_count SET live = live + (CASE WHEN NEW.deleted THEN -1 ELSE 1 END), public = public + (CASE WHEN NEW.deleted THEN -1 ELSE 1 END) WHERE kind = 'AgendaItem' AND body_id = COALESCE(NEW.body_id, 0); END;
 
--- A paper is public while published; its consultations are public while it is.
+-- A paper is public while published; its consultations are public while it is
+-- published and not deleted.
 CREATE TRIGGER paper_count_insert AFTER INSERT ON paper BEGIN
 INSERT INTO list_count (kind, body_id, live, public) VALUES ('Paper', COALESCE(NEW.body_id, 0), NOT NEW.deleted, NEW.published AND NOT NEW.deleted) ON CONFLICT (kind, body_id) DO UPDATE SET live = live + excluded.live, public = public + excluded.public; END;
 CREATE TRIGGER paper_count_update AFTER UPDATE OF deleted, published ON paper WHEN OLD.deleted IS NOT NEW.deleted OR OLD.published IS NOT NEW.published BEGIN
 UPDATE list_count SET live = live + (NOT NEW.deleted) - (NOT OLD.deleted), public = public + (NEW.published AND NOT NEW.deleted) - (OLD.published AND NOT OLD.deleted) WHERE kind = 'Paper' AND body_id = COALESCE(NEW.body_id, 0); END;
-CREATE TRIGGER paper_count_consultations AFTER UPDATE OF published ON paper WHEN OLD.published IS NOT NEW.published BEGIN
-UPDATE list_count SET public = public + (CASE WHEN NEW.published THEN 1 ELSE -1 END) * (SELECT COUNT(*) FROM consultation c WHERE c.paper_id = NEW.id AND NOT c.deleted AND COALESCE(c.body_id, 0) = list_count.body_id) WHERE kind = 'Consultation' AND body_id IN (SELECT COALESCE(c.body_id, 0) FROM consultation c WHERE c.paper_id = NEW.id AND NOT c.deleted); END;
+CREATE TRIGGER paper_count_consultations AFTER UPDATE OF deleted, published ON paper WHEN (OLD.published AND NOT OLD.deleted) IS NOT (NEW.published AND NOT NEW.deleted) BEGIN
+UPDATE list_count SET public = public + (CASE WHEN NEW.published AND NOT NEW.deleted THEN 1 ELSE -1 END) * (SELECT COUNT(*) FROM consultation c WHERE c.paper_id = NEW.id AND NOT c.deleted AND COALESCE(c.body_id, 0) = list_count.body_id) WHERE kind = 'Consultation' AND body_id IN (SELECT COALESCE(c.body_id, 0) FROM consultation c WHERE c.paper_id = NEW.id AND NOT c.deleted); END;
 
 CREATE TRIGGER consultation_count_insert AFTER INSERT ON consultation BEGIN
-INSERT INTO list_count (kind, body_id, live, public) VALUES ('Consultation', COALESCE(NEW.body_id, 0), NOT NEW.deleted, NOT NEW.deleted AND EXISTS (SELECT 1 FROM paper p WHERE p.id = NEW.paper_id AND p.published)) ON CONFLICT (kind, body_id) DO UPDATE SET live = live + excluded.live, public = public + excluded.public; END;
+INSERT INTO list_count (kind, body_id, live, public) VALUES ('Consultation', COALESCE(NEW.body_id, 0), NOT NEW.deleted, NOT NEW.deleted AND EXISTS (SELECT 1 FROM paper p WHERE p.id = NEW.paper_id AND p.published AND NOT p.deleted)) ON CONFLICT (kind, body_id) DO UPDATE SET live = live + excluded.live, public = public + excluded.public; END;
 CREATE TRIGGER consultation_count_update AFTER UPDATE OF deleted, paper_id ON consultation WHEN OLD.deleted IS NOT NEW.deleted OR OLD.paper_id IS NOT NEW.paper_id BEGIN
-UPDATE list_count SET live = live + (NOT NEW.deleted) - (NOT OLD.deleted), public = public + (NOT NEW.deleted AND EXISTS (SELECT 1 FROM paper p WHERE p.id = NEW.paper_id AND p.published)) - (NOT OLD.deleted AND EXISTS (SELECT 1 FROM paper p WHERE p.id = OLD.paper_id AND p.published)) WHERE kind = 'Consultation' AND body_id = COALESCE(NEW.body_id, 0); END;
+UPDATE list_count SET live = live + (NOT NEW.deleted) - (NOT OLD.deleted), public = public + (NOT NEW.deleted AND EXISTS (SELECT 1 FROM paper p WHERE p.id = NEW.paper_id AND p.published AND NOT p.deleted)) - (NOT OLD.deleted AND EXISTS (SELECT 1 FROM paper p WHERE p.id = OLD.paper_id AND p.published AND NOT p.deleted)) WHERE kind = 'Consultation' AND body_id = COALESCE(NEW.body_id, 0); END;
 
 -- A file is public while something public attaches it (backref.public).
 CREATE TRIGGER file_count_insert AFTER INSERT ON file BEGIN
@@ -115,7 +116,7 @@ SELECT 'AgendaItem', COALESCE(body_id, 0), SUM(NOT deleted), SUM(NOT deleted) FR
 INSERT INTO list_count (kind, body_id, live, public)
 SELECT 'Paper', COALESCE(body_id, 0), SUM(NOT deleted), SUM(published AND NOT deleted) FROM paper GROUP BY 2;
 INSERT INTO list_count (kind, body_id, live, public)
-SELECT 'Consultation', COALESCE(t.body_id, 0), SUM(NOT t.deleted), SUM(NOT t.deleted AND COALESCE(p.published, FALSE))
+SELECT 'Consultation', COALESCE(t.body_id, 0), SUM(NOT t.deleted), SUM(NOT t.deleted AND COALESCE(p.published AND NOT p.deleted, FALSE))
 FROM consultation t LEFT JOIN paper p ON p.id = t.paper_id GROUP BY 2;
 INSERT INTO list_count (kind, body_id, live, public)
 SELECT 'File', COALESCE(t.body_id, 0), SUM(NOT t.deleted),
@@ -126,3 +127,16 @@ SELECT 'Location', COALESCE(t.body_id, 0), SUM(NOT t.deleted),
 	SUM(NOT t.deleted AND (NOT EXISTS (SELECT 1 FROM backref r WHERE r.dst_id = t.id AND r.dst_kind = 'Location')
 		OR EXISTS (SELECT 1 FROM backref r WHERE r.dst_id = t.id AND r.dst_kind = 'Location' AND r.public)))
 FROM location t GROUP BY 2;
+
+-- A file that the public once saw stays a tombstone for it when nothing public
+-- attaches it any more (issue 9, item 5), as a withdrawn paper does: a mirror
+-- asking for modified_since must learn that it is gone.
+ALTER TABLE file ADD COLUMN ever_public BOOLEAN NOT NULL DEFAULT FALSE;
+UPDATE file SET ever_public = TRUE WHERE EXISTS (SELECT 1 FROM backref r WHERE r.dst_id = file.id AND r.dst_kind = 'File' AND r.public);
+CREATE TRIGGER file_ever_public_insert AFTER INSERT ON backref WHEN NEW.dst_kind = 'File' AND NEW.public BEGIN
+UPDATE file SET ever_public = TRUE WHERE id = NEW.dst_id AND NOT ever_public; END;
+CREATE TRIGGER file_ever_public_update AFTER UPDATE OF public ON backref WHEN NEW.dst_kind = 'File' AND NEW.public BEGIN
+UPDATE file SET ever_public = TRUE WHERE id = NEW.dst_id AND NOT ever_public; END;
+
+-- The agenda items that link a consultation: they change with its visibility.
+CREATE INDEX agenda_item_consultation ON agenda_item (consultation_id);
