@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -158,5 +159,42 @@ func TestListCountConcurrentWriters(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkCounts(t, db, "parallel", c.body.ID)
+	})
+}
+
+// TestListCountRebuild: migration 0008 counts the data already there. Its
+// counting statements run again on a store whose counters were emptied must
+// give back what the triggers kept.
+func TestListCountRebuild(t *testing.T) {
+	forEach(t, func(t *testing.T, db *DB, _ *clock) {
+		c := newCity(t, db)
+		p := reload(t, db.FindPaperByID, c.paper.ID)
+		p.Published = false
+		must(t, db.UpdatePaper(writer, p))
+		must(t, db.DeleteMembership(writer, c.member.ID))
+		ms, err := db.migrations()
+		must(t, err)
+		var rebuild []string
+		for _, m := range ms {
+			if m.version == 8 {
+				for _, stmt := range splitSQL(m.sql) {
+					if strings.HasPrefix(stmt, "INSERT INTO list_count") {
+						rebuild = append(rebuild, stmt)
+					}
+				}
+			}
+		}
+		if len(rebuild) != len(tables) {
+			t.Fatalf("migration 0008 zählt %d Objektarten, es gibt %d", len(rebuild), len(tables))
+		}
+		if _, err := db.w.ExecContext(bg, "DELETE FROM list_count"); err != nil {
+			t.Fatal(err)
+		}
+		for _, stmt := range rebuild {
+			if _, err := db.w.ExecContext(bg, stmt); err != nil {
+				t.Fatalf("%s: %v", stmt, err)
+			}
+		}
+		checkCounts(t, db, "neu gezählt", c.body.ID)
 	})
 }
