@@ -141,8 +141,13 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 			if wasPublic, err = t.paperPublished(ctx, s.meta.ID); err != nil {
 				return err
 			}
-			if attachedBefore, err = t.attached(ctx, tb.kind, s.meta.ID); err != nil {
-				return err
+			// A paper that was not public changes no attachment's public form
+			// by what it attached before (bumpAround); only a public one must
+			// remember them before replaceObj clears them.
+			if wasPublic {
+				if attachedBefore, err = t.attachedUnflushed(ctx, tb.kind, s.meta.ID); err != nil {
+					return err
+				}
 			}
 		}
 		oldParent, err = t.replaceObj(ctx, now, s)
@@ -525,6 +530,36 @@ func (t *txState) attached(ctx context.Context, k ratsinfo.Kind, id int64) ([]ob
 		return nil, fmt.Errorf("attachments of %s %d: %w", k, id, err)
 	}
 	return scanKeys(rows)
+}
+
+// attachedUnflushed is attached without writing the buffered rows first: an
+// update of a paper in a bulk load keeps its multi-row INSERTs full. The rows
+// still in the buffer are read from there.
+func (t *txState) attachedUnflushed(ctx context.Context, k ratsinfo.Kind, id int64) ([]objKey, error) {
+	q := "SELECT dst_kind, dst_id FROM backref WHERE src_kind = ? AND src_id = ?"
+	var rows *sql.Rows
+	var err error
+	if t.db.dialect == "postgres" {
+		rows, err = t.tx.QueryContext(ctx, t.db.rebind(q), string(k), id)
+	} else {
+		var st *sql.Stmt
+		if st, err = t.stmt(ctx, q); err == nil {
+			rows, err = st.QueryContext(ctx, string(k), id)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("attachments of %s %d: %w", k, id, err)
+	}
+	out, err := scanKeys(rows)
+	if err != nil {
+		return nil, fmt.Errorf("attachments of %s %d: %w", k, id, err)
+	}
+	for i := 0; i+6 <= len(t.refs); i += 6 {
+		if t.refs[i+2].(string) == string(k) && t.refs[i+3].(int64) == id {
+			out = append(out, objKey{ratsinfo.Kind(t.refs[i].(string)), t.refs[i+1].(int64)})
+		}
+	}
+	return out, nil
 }
 
 // linkingItems returns the live agenda items whose consultation matches where,
