@@ -1,6 +1,9 @@
 package ratsinfo
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // ListFilter selects a page of one kind of object: the objects of one body, in
 // ascending id order (a stable, immutable order), after a keyset cursor. Zero values
@@ -25,6 +28,14 @@ type ListFilter struct {
 
 	AfterID int64 // keyset cursor: only ids greater than this
 	Limit   int   // 0: no limit
+}
+
+// Narrowed says whether f selects less than a whole list (of a body, or of all
+// bodies): by ids, times, or with tombstones. A whole list's total is kept by the
+// store; a narrowed one must be counted.
+func (f ListFilter) Narrowed() bool {
+	return f.IDs != nil || f.WithDeleted || !f.CreatedSince.IsZero() || !f.CreatedUntil.IsZero() ||
+		!f.ModifiedSince.IsZero() || !f.ModifiedUntil.IsZero()
 }
 
 // AgendaItemFilter selects agenda items, in meeting order when MeetingIDs is set.
@@ -99,6 +110,17 @@ type PaperQuery struct {
 	DateUntil      Date // paper date <= DateUntil
 	Offset         int
 	Limit          int // 0: no limit
+	// CountCap > 0 bounds the total of a filtered query: it counts no further
+	// than CountCap+1, so a total above CountCap reads "more than CountCap".
+	// Without filters the store keeps the total and it is always exact.
+	CountCap int
+}
+
+// Narrowed says whether q selects less than all papers of a body (or of all
+// bodies), so that its total must be counted.
+func (q PaperQuery) Narrowed() bool {
+	return q.PaperType != "" || strings.TrimSpace(q.Text) != "" || q.OrganizationID != 0 || q.PersonID != 0 ||
+		q.RelatedPaperID != 0 || !q.DateFrom.IsZero() || !q.DateUntil.IsZero()
 }
 
 // FileFilter selects files.

@@ -84,8 +84,11 @@ type RecordReader interface {
 	// FindLocations returns a page of locations in id order.
 	FindLocations(ctx context.Context, f LocationFilter) ([]*Location, error)
 
-	// Count returns how many objects of kind k a body has that match f (AfterID and
-	// Limit ignored), as the viewer in ctx sees them; EINVALID for an unknown kind.
+	// Count returns how many objects of kind k a body has that match f (AfterID
+	// ignored), as the viewer in ctx sees them; EINVALID for an unknown kind. A
+	// Limit > 0 stops counting there (the result is then at most Limit): a list
+	// with filters may match a million rows, and its total is only worth a bounded
+	// count. Without filters the count is kept by the store and always cheap.
 	Count(ctx context.Context, k Kind, f ListFilter) (int, error)
 }
 

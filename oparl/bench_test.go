@@ -36,6 +36,7 @@ type benchWorld struct {
 	// is not cached (first request after a change, or a page nobody asked for yet).
 	cold          http.Handler
 	server        *Server
+	db            *sqldb.DB
 	path          string // the page that is measured
 	bodyID, after int64
 }
@@ -72,7 +73,7 @@ func benchSetup(b *testing.B) *benchWorld {
 	s.Register(mux)
 	cold := NewServer(Config{BaseURL: "http://ratsinfo.test", Store: db, CacheBytes: -1,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	return &benchWorld{handler: mux, cold: cold, server: s, bodyID: bodyID, after: mid,
+	return &benchWorld{handler: mux, cold: cold, server: s, db: db, bodyID: bodyID, after: mid,
 		path: fmt.Sprintf("/oparl/v1.1/body/%d/paper?limit=100&after=%d", bodyID, mid)}
 }
 

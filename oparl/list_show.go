@@ -50,11 +50,18 @@ func (s *Server) listShow(ctx context.Context, w http.ResponseWriter, r *http.Re
 			}
 			cf := f
 			cf.AfterID = 0
+			// A whole list's total is kept by the store. With a filter the store
+			// must count, so it counts no further than filteredCountCap: above
+			// that the total is left out, which OParl allows, and a mirror's
+			// modified_since poll never waits for a count of a million rows.
+			cf.Limit = s.countCap + 1
 			total, err := s.store.Count(ctx, rt.kind, cf)
 			if err != nil {
 				return fmt.Errorf("count %s: %w", rt.kind, err)
 			}
-			out.Pagination.TotalElements = &total
+			if !cf.Narrowed() || total <= s.countCap {
+				out.Pagination.TotalElements = &total
+			}
 			return nil
 		},
 	)
@@ -76,6 +83,9 @@ func (s *Server) listShow(ctx context.Context, w http.ResponseWriter, r *http.Re
 	s.writeJSON(w, r, http.StatusOK, out)
 	return nil
 }
+
+// filteredCountCap is the largest total a filtered list reports.
+const filteredCountCap = 10000
 
 // withAfter returns a copy of m with the cursor set, or dropped for after == "".
 func withAfter(m map[string]string, after string) map[string]string {

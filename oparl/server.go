@@ -70,6 +70,8 @@ type Server struct {
 	pageSize    int
 	maxPageSize int
 	license     string
+	// countCap is the largest total a filtered list reports (filteredCountCap).
+	countCap int
 	// bufs recycles response buffers: a paper page is hundreds of kilobytes,
 	// and reuse saves its allocation and growth on every request. A bounded
 	// channel rather than a sync.Pool, which every garbage collection empties:
@@ -95,6 +97,7 @@ func NewServer(cfg Config) *Server {
 		pageSize:    cfg.PageSize,
 		maxPageSize: cfg.MaxPageSize,
 		license:     cfg.License,
+		countCap:    filteredCountCap,
 		bufs:        make(chan *enc, maxPooledBuffers),
 	}
 	s.renders, s.downloadTimeout = cfg.Renders, cfg.DownloadTimeout

@@ -25,6 +25,7 @@ import (
 type world struct {
 	srv   *httptest.Server
 	api   string // srv.URL + /oparl/v1.1
+	oparl *Server
 	store *sqldb.DB
 	blobs *blob.Dir
 
@@ -239,6 +240,7 @@ func newWorldAt(t testing.TB, dsn string, start time.Time) *world {
 	s := NewServer(Config{BaseURL: w.srv.URL, Store: st, Blobs: w.blobs, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	s.Register(mux)
 	handler = s.CleanPaths(mux)
+	w.oparl = s
 	w.api = w.srv.URL + apiPathBase
 	return w
 }

@@ -36,8 +36,10 @@ type countKey struct {
 	nonPublic bool
 }
 
-// Count returns how many objects of kind k match f for the viewer in ctx. Counts are
-// cached until the change feed moves on (see cachedCount).
+// Count returns how many objects of kind k match f for the viewer in ctx. A whole
+// list (no filter but the body) is read from list_count, which the write
+// transactions keep (migration 0008); a filtered one is counted, up to f.Limit
+// rows if set, and cached until the change feed moves on (see cachedCount).
 func (db *DB) Count(ctx context.Context, k ratsinfo.Kind, f ratsinfo.ListFilter) (int, error) {
 	if k == ratsinfo.KindSystem {
 		return 1, nil
@@ -46,13 +48,41 @@ func (db *DB) Count(ctx context.Context, k ratsinfo.Kind, f ratsinfo.ListFilter)
 	if !ok {
 		return 0, ratsinfo.Errorf(ratsinfo.EINVALID, "Unbekannter Objekttyp %q.", k)
 	}
+	v := ratsinfo.ViewerFrom(ctx)
+	if !f.Narrowed() {
+		n, err := db.keptCount(ctx, k, f.BodyID, v)
+		return n, wrap("count "+string(k), err)
+	}
+	limit := f.Limit
 	f.AfterID, f.Limit = 0, 0
-	c, _ := db.listCond(tb, ratsinfo.ViewerFrom(ctx), f)
-	n, err := db.cachedCount(ctx, "SELECT COUNT(*) FROM "+tb.name+" t"+c.sql(), c.args)
+	c, _ := db.listCond(tb, v, f)
+	q := "SELECT COUNT(*) FROM " + tb.name + " t" + c.sql()
+	if limit > 0 {
+		q = "SELECT COUNT(*) FROM (SELECT 1 FROM " + tb.name + " t" + c.sql() + " LIMIT ?) x"
+		c.args = append(c.args, limit)
+	}
+	n, err := db.cachedCount(ctx, q, c.args)
 	if err != nil {
 		return 0, wrap("count "+string(k), err)
 	}
 	return n, nil
+}
+
+// keptCount reads the count of a whole list from list_count: the live objects
+// for viewers who see non-public ones, the public ones for everyone else.
+func (db *DB) keptCount(ctx context.Context, k ratsinfo.Kind, body int64, v ratsinfo.Viewer) (int, error) {
+	col := "public"
+	if v.SeesNonPublic() {
+		col = "live"
+	}
+	q, args := "SELECT CAST(COALESCE(SUM("+col+"), 0) AS BIGINT) FROM list_count WHERE kind = ?", []any{string(k)}
+	if body != 0 {
+		q += " AND body_id = ?"
+		args = append(args, body)
+	}
+	var n int
+	err := scanOne(ctx, db.reader(ctx), &n, q, args...)
+	return n, err
 }
 
 // cachedCount runs a COUNT query, or answers it from the count cache, which is

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -46,7 +47,8 @@ func (db *DB) FindMeetingsByStart(ctx context.Context, r ratsinfo.MeetingRange) 
 
 // FindPapersByDate returns a page of papers newest first and how many match in all.
 // The page walks the date index (paper_date, paper_type_date) and stops after
-// Limit rows; the total is a separate COUNT cached until the change feed moves on,
+// Limit rows; the total is kept by the store for all papers of a body and
+// otherwise a separate, bounded COUNT cached until the change feed moves on,
 // because a window count over 100,000 papers made every list page sort them all.
 func (db *DB) FindPapersByDate(ctx context.Context, pq ratsinfo.PaperQuery) ([]*ratsinfo.Paper, int, error) {
 	c, _ := db.listCond(tPaper, ratsinfo.ViewerFrom(ctx), ratsinfo.ListFilter{BodyID: pq.BodyID})
@@ -82,11 +84,12 @@ func (db *DB) FindPapersByDate(ctx context.Context, pq ratsinfo.PaperQuery) ([]*
 	if db.dialect == "postgres" {
 		order = " ORDER BY t.date DESC NULLS LAST, t.id DESC"
 	}
-	total, err := db.cachedCount(ctx, "SELECT COUNT(*) FROM paper t"+c.sql(), c.args)
+	total, err := db.paperTotal(ctx, pq, c)
 	if err != nil {
 		return nil, 0, wrap("count papers", err)
 	}
-	if total == 0 || pq.Offset >= total {
+	capped := pq.CountCap > 0 && total > pq.CountCap
+	if total == 0 || !capped && pq.Offset >= total {
 		return nil, total, nil
 	}
 	if trigram >= 0 && total > walkDateIndex {
@@ -107,6 +110,19 @@ func (db *DB) FindPapersByDate(ctx context.Context, pq ratsinfo.PaperQuery) ([]*
 		return nil, 0, err
 	}
 	return inOrder(ids, ps, func(p *ratsinfo.Paper) int64 { return p.ID }), total, nil
+}
+
+// paperTotal is the total of a paper query: kept in list_count for all papers
+// of a body, otherwise counted under c, up to pq.CountCap+1 rows if set.
+func (db *DB) paperTotal(ctx context.Context, pq ratsinfo.PaperQuery, c *cond) (int, error) {
+	if !pq.Narrowed() {
+		return db.keptCount(ctx, ratsinfo.KindPaper, pq.BodyID, ratsinfo.ViewerFrom(ctx))
+	}
+	if pq.CountCap > 0 {
+		return db.cachedCount(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM paper t"+c.sql()+" LIMIT ?) x",
+			append(slices.Clone(c.args), pq.CountCap+1))
+	}
+	return db.cachedCount(ctx, "SELECT COUNT(*) FROM paper t"+c.sql(), c.args)
 }
 
 // walkDateIndex is the number of matches above which a title search walks the

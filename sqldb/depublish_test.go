@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"testing"
+	"time"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -47,4 +48,85 @@ func TestDepublishReachesConsultations(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestDepublishReachesEverythingAround: withdrawing or deleting a published
+// paper changes the public form of more than its consultations: a file that
+// only it attached turns into a tombstone, and the agenda item that linked its
+// consultation (and the meeting embedding that item) no longer links it.
+// modified_since from before the change must deliver each of them.
+func TestDepublishReachesEverythingAround(t *testing.T) {
+	for _, how := range []string{"zurückgezogen", "gelöscht"} {
+		t.Run(how, func(t *testing.T) {
+			forEach(t, func(t *testing.T, db *DB, clk *clock) {
+				c := newCity(t, db)
+				item := reload(t, db.FindAgendaItemByID, c.item.ID)
+				item.ConsultationID = c.consult.ID
+				must(t, db.UpdateAgendaItem(writer, item))
+				if a := must2(db.FindAgendaItemByID(bg, c.item.ID)); a.ConsultationID != c.consult.ID {
+					t.Fatalf("vorher: Tagesordnungspunkt verweist auf Beratung %d, erwartet %d", a.ConsultationID, c.consult.ID)
+				}
+				since := clk.Now().Add(time.Millisecond)
+				if how == "gelöscht" {
+					must(t, db.DeletePaper(writer, c.paper.ID))
+				} else {
+					p := reload(t, db.FindPaperByID, c.paper.ID)
+					p.Published = false
+					must(t, db.UpdatePaper(writer, p))
+				}
+				f := ratsinfo.ListFilter{ModifiedSince: since, WithDeleted: true}
+				has := func(k ratsinfo.Kind, id int64, tomb bool, list func() ([]ratsinfo.Meta, error)) {
+					t.Helper()
+					ms, err := list()
+					must(t, err)
+					for _, m := range ms {
+						if m.ID == id {
+							if m.Deleted != tomb {
+								t.Errorf("%s %d: deleted = %v, erwartet %v", k, id, m.Deleted, tomb)
+							}
+							return
+						}
+					}
+					t.Errorf("%s %d fehlt in modified_since", k, id)
+				}
+				has(ratsinfo.KindPaper, c.paper.ID, true, metas(func() ([]*ratsinfo.Paper, error) {
+					return db.FindPapers(bg, ratsinfo.PaperFilter{ListFilter: f})
+				}))
+				has(ratsinfo.KindConsultation, c.consult.ID, true, metas(func() ([]*ratsinfo.Consultation, error) {
+					return db.FindConsultations(bg, ratsinfo.ConsultationFilter{ListFilter: f})
+				}))
+				has(ratsinfo.KindFile, c.mainFile.ID, true, metas(func() ([]*ratsinfo.File, error) {
+					return db.FindFiles(bg, ratsinfo.FileFilter{ListFilter: f})
+				}))
+				has(ratsinfo.KindAgendaItem, c.item.ID, false, metas(func() ([]*ratsinfo.AgendaItem, error) {
+					return db.FindAgendaItems(bg, ratsinfo.AgendaItemFilter{ListFilter: f})
+				}))
+				has(ratsinfo.KindMeeting, c.meeting.ID, false, metas(func() ([]*ratsinfo.Meeting, error) {
+					return db.FindMeetings(bg, ratsinfo.MeetingFilter{ListFilter: f})
+				}))
+				if a := must2(db.FindAgendaItemByID(bg, c.item.ID)); a.ConsultationID != 0 {
+					t.Errorf("nachher: Tagesordnungspunkt verweist öffentlich noch auf Beratung %d", a.ConsultationID)
+				}
+				if f := must2(db.FindFileByID(bg, c.mainFile.ID)); !f.Deleted {
+					t.Errorf("nachher: Datei %d ist öffentlich noch sichtbar", c.mainFile.ID)
+				}
+				// The invitation belongs to the meeting, which stays public.
+				if f := must2(db.FindFileByID(bg, c.auxFile.ID)); f.Deleted {
+					t.Errorf("nachher: Einladung %d ist kein Grabstein", c.auxFile.ID)
+				}
+			})
+		})
+	}
+}
+
+// metas lists the Meta of each object a finder returns.
+func metas[T interface{ Base() *ratsinfo.Meta }](find func() ([]T, error)) func() ([]ratsinfo.Meta, error) {
+	return func() ([]ratsinfo.Meta, error) {
+		xs, err := find()
+		var out []ratsinfo.Meta
+		for _, x := range xs {
+			out = append(out, *x.Base())
+		}
+		return out, err
+	}
 }

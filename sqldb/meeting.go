@@ -97,10 +97,13 @@ var agendaItemOps = &kindOps[*ratsinfo.AgendaItem]{
 	fill: func(ctx context.Context, db *DB, q querier, v ratsinfo.Viewer, xs []*ratsinfo.AgendaItem, _ bool) error {
 		f, err := db.loadLinks(ctx, q, ratsinfo.KindAgendaItem, []string{"auxiliaryFile"},
 			ids(xs, func(a *ratsinfo.AgendaItem) int64 { return a.ID }), liveFileJoin)
+		if err != nil {
+			return err
+		}
 		for _, a := range xs {
 			a.AuxiliaryFileIDs = f.get("auxiliaryFile", a.ID)
 		}
-		return err
+		return db.dropHiddenConsultations(ctx, q, v, xs)
 	},
 	redact: redactAgendaItem,
 }
@@ -155,4 +158,42 @@ func (db *DB) UpdateAgendaItem(ctx context.Context, a *ratsinfo.AgendaItem) erro
 // DeleteAgendaItem turns an agenda item into a tombstone.
 func (db *DB) DeleteAgendaItem(ctx context.Context, id int64) error {
 	return db.deleteObj(ctx, tAgendaItem, id)
+}
+
+// dropHiddenConsultations clears the consultation link of agenda items whose
+// consultation the viewer does not see live (visibility.go): a withdrawn
+// paper's consultations leave the agenda with it.
+func (db *DB) dropHiddenConsultations(ctx context.Context, q querier, v ratsinfo.Viewer, xs []*ratsinfo.AgendaItem) error {
+	var cids []int64
+	for _, a := range xs {
+		if a.ConsultationID != 0 {
+			cids = append(cids, a.ConsultationID)
+		}
+	}
+	if len(cids) == 0 {
+		return nil
+	}
+	expr, arg := db.inIDs("c.id", cids)
+	rows, err := q.query(ctx, liveConsultations(v)+expr, arg)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	live := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		live[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, a := range xs {
+		if !live[a.ConsultationID] {
+			a.ConsultationID = 0
+		}
+	}
+	return nil
 }

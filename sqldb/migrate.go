@@ -140,10 +140,20 @@ func (db *DB) apply(ctx context.Context, m migration) error {
 }
 
 // splitSQL splits a migration at semicolons that end a line; our migrations keep
-// semicolons out of string literals.
+// semicolons out of string literals. A function body between $$ quotes stays in
+// one piece, as PostgreSQL needs it whole.
 func splitSQL(s string) []string {
 	var out []string
+	var open string // a statement whose $$ body has not ended yet
 	for _, part := range strings.Split(s, ";\n") {
+		if open != "" {
+			part = open + ";\n" + part
+			open = ""
+		}
+		if strings.Count(part, "$$")%2 == 1 {
+			open = part
+			continue
+		}
 		var lines []string
 		for _, l := range strings.Split(part, "\n") {
 			if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "--") {
@@ -153,6 +163,9 @@ func splitSQL(s string) []string {
 		if stmt := strings.TrimSuffix(strings.TrimSpace(strings.Join(lines, "\n")), ";"); stmt != "" {
 			out = append(out, stmt)
 		}
+	}
+	if open != "" {
+		out = append(out, open) // unterminated: the database names the error
 	}
 	return out
 }

@@ -8,15 +8,18 @@ import "github.com/ratsinfo/ratsinfo"
 //
 // The rules, for the public (staff and the program itself see everything live):
 //   - A paper that was never published does not exist; one that was published and
-//     is withdrawn is a tombstone. Its consultations follow it.
-//   - A file exists when something the public sees attaches it; a location when
+//     is withdrawn is a tombstone. Its consultations follow it, also when it is
+//     deleted.
+//   - A file exists when something the public sees attaches it, and stays a
+//     tombstone once nothing does any more; a location when
 //     nothing uses it yet or something public does. The write side keeps these
 //     facts in backref.public (saveSpec.public: a published paper, a public agenda
 //     item, a person who consented, every meeting, organization and body).
 //   - A non-public agenda item shows only that it exists, where, and its number.
 //   - A person's contact data needs the person's consent to publish.
 //   - Embedded lists and links name no deleted objects and, for the public, no
-//     papers it cannot see.
+//     papers it cannot see; an agenda item links its consultation only while the
+//     viewer sees it live.
 
 // visibility returns, for a viewer, the condition under which a row exists at all
 // and the expression that makes it a tombstone. Every read of every kind goes
@@ -31,9 +34,11 @@ func visibility(k ratsinfo.Kind, v ratsinfo.Viewer) (exists, deleted string) {
 		return "(t.published OR t.ever_published)", "(t.deleted OR NOT t.published)"
 	case ratsinfo.KindConsultation:
 		return "EXISTS (SELECT 1 FROM paper p WHERE p.id = t.paper_id AND (p.published OR p.ever_published))",
-			"(t.deleted OR NOT EXISTS (SELECT 1 FROM paper p WHERE p.id = t.paper_id AND p.published))"
+			"(t.deleted OR NOT EXISTS (SELECT 1 FROM paper p WHERE p.id = t.paper_id AND p.published AND NOT p.deleted))"
 	case ratsinfo.KindFile:
-		return "EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'File' AND r.dst_id = t.id AND r.public)", "t.deleted"
+		// Never attached by anything public: does not exist. Public once, attached
+		// by nothing public now: tombstone (file.ever_public, kept by a trigger).
+		return "t.ever_public", "(t.deleted OR NOT EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'File' AND r.dst_id = t.id AND r.public))"
 	case ratsinfo.KindLocation:
 		return "(NOT EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'Location' AND r.dst_id = t.id)" +
 			" OR EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'Location' AND r.dst_id = t.id AND r.public))", "t.deleted"
@@ -76,4 +81,13 @@ func redactPerson(p *ratsinfo.Person, v ratsinfo.Viewer) {
 	if !v.SeesNonPublic() && !p.ContactConsent {
 		p.Phone, p.Email, p.LocationID = nil, nil, 0
 	}
+}
+
+// liveConsultations keeps, of the consultations c, those the viewer sees live:
+// not deleted, and for the public with their paper published.
+func liveConsultations(v ratsinfo.Viewer) string {
+	if v.SeesNonPublic() {
+		return "SELECT c.id FROM consultation c WHERE NOT c.deleted AND "
+	}
+	return "SELECT c.id FROM consultation c JOIN paper p ON p.id = c.paper_id AND p.published AND NOT p.deleted WHERE NOT c.deleted AND "
 }

@@ -75,8 +75,11 @@ func TestVisibilityPapers(t *testing.T) {
 		if cs, _ := db.FindConsultations(bg, ratsinfo.ConsultationFilter{PaperIDs: []int64{draft.ID}}); len(cs) != 0 {
 			t.Errorf("withdrawn paper's consultations listed: %+v", cs)
 		}
-		_, err = db.FindFileByID(bg, secretFile.ID)
-		wantCode(t, err, ratsinfo.ENOTFOUND)
+		// Its file was public and is attached by nothing public now: a tombstone
+		// with nothing of its content, so that mirrors learn it is gone.
+		if f, err := db.FindFileByID(bg, secretFile.ID); err != nil || !f.Deleted || f.Name != "" || f.Text != "" {
+			t.Errorf("file of withdrawn paper = %+v, %v; want a tombstone", f, err)
+		}
 	})
 }
 

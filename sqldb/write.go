@@ -132,6 +132,7 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 	var oldParent int64
 	var err error
 	var wasPublic bool
+	var attachedBefore []objKey
 	if s.create {
 		err = t.insertObj(ctx, now, s)
 	} else {
@@ -139,6 +140,14 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 		if tb.kind == ratsinfo.KindPaper {
 			if wasPublic, err = t.paperPublished(ctx, s.meta.ID); err != nil {
 				return err
+			}
+			// A paper that was not public changes no attachment's public form
+			// by what it attached before (bumpAround); only a public one must
+			// remember them before replaceObj clears them.
+			if wasPublic {
+				if attachedBefore, err = t.attachedUnflushed(ctx, tb.kind, s.meta.ID); err != nil {
+					return err
+				}
 			}
 		}
 		oldParent, err = t.replaceObj(ctx, now, s)
@@ -163,6 +172,13 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 		}
 		if isPublic != wasPublic {
 			if err := t.bumpConsultations(ctx, now, s.meta.ID); err != nil {
+				return err
+			}
+			attachedNow, err := t.attached(ctx, tb.kind, s.meta.ID)
+			if err != nil {
+				return err
+			}
+			if err := t.bumpAround(ctx, now, s.meta.ID, append(attachedBefore, attachedNow...)); err != nil {
 				return err
 			}
 		}
@@ -321,6 +337,12 @@ func (t *txState) remove(ctx context.Context, now time.Time, tb *table, id int64
 	if !found || cur.deleted {
 		return ratsinfo.NotFound(tb.kind, id)
 	}
+	var wasPublic bool
+	if tb.kind == ratsinfo.KindPaper {
+		if wasPublic, err = t.paperPublished(ctx, id); err != nil {
+			return err
+		}
+	}
 	if _, err := t.exec(ctx, "UPDATE "+tb.name+" SET deleted = TRUE, modified = ? WHERE id = ?", nextModified(now, cur.modified), id); err != nil {
 		return err
 	}
@@ -336,11 +358,30 @@ func (t *txState) remove(ctx context.Context, now time.Time, tb *table, id int64
 	if err := t.record(ctx, now, "delete", tb.kind, id, cur.body); err != nil {
 		return err
 	}
-	if tb.kind == ratsinfo.KindPaper {
+	switch tb.kind {
+	case ratsinfo.KindPaper:
 		t.known[objKey{tb.kind, id}] = cur.body // for the consultations' feed rows
 		err := t.bumpConsultations(ctx, now, id)
 		delete(t.known, objKey{tb.kind, id})
 		if err != nil {
+			return err
+		}
+		if wasPublic {
+			attached, err := t.attached(ctx, tb.kind, id)
+			if err != nil {
+				return err
+			}
+			if err := t.bumpAround(ctx, now, id, attached); err != nil {
+				return err
+			}
+		}
+	case ratsinfo.KindConsultation:
+		// The agenda items that link it no longer do (dropHiddenConsultations).
+		items, err := t.linkingItems(ctx, "consultation_id = ?", id)
+		if err != nil {
+			return err
+		}
+		if err := t.bump(ctx, now, items); err != nil {
 			return err
 		}
 	}
@@ -450,13 +491,20 @@ func (t *txState) bumpParents(ctx context.Context, now time.Time, tb *table, id,
 			return err
 		}
 	}
+	return t.bump(ctx, now, parents)
+}
+
+// bump gives each object a new modified and a change-feed row, once each.
+func (t *txState) bump(ctx context.Context, now time.Time, keys []objKey) error {
 	us := now.UnixMicro()
-	for _, p := range parents {
-		// A parent created in this same transaction is committed together with the
-		// child, so no reader ever saw the state before; bulk loads skip the bump.
-		if t.created[p] {
+	seen := map[objKey]bool{}
+	for _, p := range keys {
+		// An object created in this same transaction is committed together with
+		// the change, so no reader ever saw the state before; bulk loads skip the bump.
+		if t.created[p] || seen[p] {
 			continue
 		}
+		seen[p] = true
 		var body sql.NullInt64
 		err := t.queryRow(ctx, "UPDATE "+tables[p.kind].name+" SET modified = CASE WHEN modified >= ? THEN modified + 1 ELSE ? END WHERE id = ? RETURNING body_id", us, us, p.id).Scan(&body)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -473,4 +521,79 @@ func (t *txState) bumpParents(ctx context.Context, now time.Time, tb *table, id,
 		}
 	}
 	return nil
+}
+
+// attached returns the files and locations an object attaches (backref).
+func (t *txState) attached(ctx context.Context, k ratsinfo.Kind, id int64) ([]objKey, error) {
+	rows, err := t.query(ctx, "SELECT dst_kind, dst_id FROM backref WHERE src_kind = ? AND src_id = ?", string(k), id)
+	if err != nil {
+		return nil, fmt.Errorf("attachments of %s %d: %w", k, id, err)
+	}
+	return scanKeys(rows)
+}
+
+// attachedUnflushed is attached without writing the buffered rows first: an
+// update of a paper in a bulk load keeps its multi-row INSERTs full. The rows
+// still in the buffer are read from there.
+func (t *txState) attachedUnflushed(ctx context.Context, k ratsinfo.Kind, id int64) ([]objKey, error) {
+	q := "SELECT dst_kind, dst_id FROM backref WHERE src_kind = ? AND src_id = ?"
+	var rows *sql.Rows
+	var err error
+	if t.db.dialect == "postgres" {
+		rows, err = t.tx.QueryContext(ctx, t.db.rebind(q), string(k), id)
+	} else {
+		var st *sql.Stmt
+		if st, err = t.stmt(ctx, q); err == nil {
+			rows, err = st.QueryContext(ctx, string(k), id)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("attachments of %s %d: %w", k, id, err)
+	}
+	out, err := scanKeys(rows)
+	if err != nil {
+		return nil, fmt.Errorf("attachments of %s %d: %w", k, id, err)
+	}
+	for i := 0; i+6 <= len(t.refs); i += 6 {
+		if t.refs[i+2].(string) == string(k) && t.refs[i+3].(int64) == id {
+			out = append(out, objKey{ratsinfo.Kind(t.refs[i].(string)), t.refs[i+1].(int64)})
+		}
+	}
+	return out, nil
+}
+
+// linkingItems returns the live agenda items whose consultation matches where,
+// and their meetings, which embed them.
+func (t *txState) linkingItems(ctx context.Context, where string, args ...any) ([]objKey, error) {
+	rows, err := t.query(ctx, "SELECT 'AgendaItem', id FROM agenda_item WHERE NOT deleted AND "+where+
+		" UNION ALL SELECT 'Meeting', meeting_id FROM agenda_item WHERE NOT deleted AND "+where, append(args, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("agenda items linking consultations: %w", err)
+	}
+	return scanKeys(rows)
+}
+
+func scanKeys(rows *sql.Rows) ([]objKey, error) {
+	defer rows.Close()
+	var out []objKey
+	for rows.Next() {
+		var k objKey
+		if err := rows.Scan(&k.kind, &k.id); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// bumpAround bumps what a paper's change of public state alters besides the
+// paper and its consultations: the files and locations it attaches (they appear
+// or vanish for the public, and name the paper among their back-references),
+// and the agenda items that link its consultations, with their meetings.
+func (t *txState) bumpAround(ctx context.Context, now time.Time, paper int64, attached []objKey) error {
+	items, err := t.linkingItems(ctx, "consultation_id IN (SELECT id FROM consultation WHERE paper_id = ?)", paper)
+	if err != nil {
+		return err
+	}
+	return t.bump(ctx, now, append(attached, items...))
 }

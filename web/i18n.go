@@ -43,7 +43,7 @@ var english = map[string]string{
 	// Lists and filters.
 	"Titel oder Nummer": "Title or reference", "Datum von": "Date from", "Datum bis": "Date until",
 	"Urheber*in (Person)": "Originator (person)", "alle Personen": "all persons", "Alle Vorlagen dieser Person": "All papers of this person",
-	"Treffer für": "results for", "Seiten": "Pages", "Monate": "Months", "Anfangsbuchstaben": "Initial letters",
+	"Treffer für": "results for", "mehr als": "more than", "Seiten": "Pages", "Monate": "Months", "Anfangsbuchstaben": "Initial letters",
 	"Der Suchbegriff war zu lang und wurde gekürzt.":                                                             "The search term was too long and has been shortened.",
 	"Keine Vorlage gefunden. Versuchen Sie einen kürzeren Begriff oder die Vorlagennummer, z. B. A 23/0012.":     "No paper found. Try a shorter term or the reference number, e.g. A 23/0012.",
 	"Das Datum „von“ wurde nicht verstanden; erwartet wird JJJJ-MM-TT.":                                          "The date “from” was not understood; expected is YYYY-MM-DD.",

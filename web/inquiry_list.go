@@ -89,7 +89,7 @@ func (s *Server) inquiryList(w http.ResponseWriter, r *http.Request) error {
 		p.Rows = append(p.Rows, inquiryRow{URL: inquiryPath(in.ID), Reference: in.Reference, Title: in.Title,
 			State: p.T(in.State.German()), Deadline: in.Deadline.Day.German(), Overdue: in.Overdue(today)})
 	}
-	p.Pager = makePager(r, page, selected.Total, inquiriesPerPage)
+	p.Pager = makePager(r, page, selected.Total, len(list), inquiriesPerPage, false)
 	return s.render(w, r, http.StatusOK, "inquiry_list", p)
 }
 

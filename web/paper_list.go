@@ -27,8 +27,15 @@ type paperListPage struct {
 	Text    string
 	Papers  []paperRow
 	Total   int
-	Pager   pager
+	// TotalText is Total for the reader: "mehr als 10.000" when counting stopped.
+	TotalText string
+	Pager     pager
 }
+
+// paperCountCap is how far a filtered paper list or search counts its matches:
+// a filter that matches most of a million papers would otherwise count them all
+// on every visit after each change.
+const paperCountCap = 10000
 
 // pager links to the neighbouring pages of a list.
 type pager struct {
@@ -42,7 +49,7 @@ func (s *Server) paperList(w http.ResponseWriter, r *http.Request) error {
 	p := &paperListPage{Page: s.newPage(r, "", "vorlagen")}
 	p.Title = p.T("Vorlagen")
 	var msgs []string
-	pq := ratsinfo.PaperQuery{Limit: papersPerPage}
+	pq := ratsinfo.PaperQuery{Limit: papersPerPage, CountCap: s.countCap}
 
 	p.Types = []option{{Value: "", Label: p.T("alle Arten")}}
 	for _, t := range ratsinfo.PaperTypes() {
@@ -94,7 +101,9 @@ func (s *Server) paperList(w http.ResponseWriter, r *http.Request) error {
 		p.Papers = append(p.Papers, paperRowOf(pp))
 	}
 	p.Total = total
-	p.Pager = makePager(r, page, total, papersPerPage)
+	capped := pq.Narrowed() && total > s.countCap // a whole list's total is exact
+	p.TotalText = s.totalText(&p.Page, total, capped)
+	p.Pager = makePager(r, page, total, len(papers), papersPerPage, capped)
 	p.Message = joinMessages(msgs)
 	p.Feeds = []Link{{Label: p.T("Neue Vorlagen (Atom)"), URL: papersAtom(), Type: "application/atom+xml"}}
 	if pq.PaperType != "" {
@@ -168,16 +177,47 @@ func pageNumber(p *Page, v string) (int, string) {
 	return n, ""
 }
 
-func makePager(r *http.Request, page, total, per int) pager {
+// makePager links the pages around page of a list with total matches, of
+// which shown are on this page. A capped total is not the true one: the page
+// count is then unknown (0), and a full page links the next.
+func makePager(r *http.Request, page, total, shown, per int, capped bool) pager {
 	pg := pager{Page: page, Pages: (total + per - 1) / per}
+	next := page < pg.Pages
+	if capped {
+		pg.Pages = 0
+		next = shown == per
+	}
 	q := r.URL.Query()
 	if page > 1 {
 		pg.Prev = pathWith(r.URL.Path, q, "seite", strconv.Itoa(page-1))
 	}
-	if page < pg.Pages {
+	if next {
 		pg.Next = pathWith(r.URL.Path, q, "seite", strconv.Itoa(page+1))
 	}
 	return pg
+}
+
+// totalText writes a list's total, or "mehr als 10.000" where counting stopped.
+func (s *Server) totalText(p *Page, total int, capped bool) string {
+	if !capped {
+		return strconv.Itoa(total)
+	}
+	return p.T("mehr als") + " " + groupThousands(s.countCap, p.Lang)
+}
+
+// groupThousands writes n with a thousands separator: 10.000, in English 10,000.
+func groupThousands(n int, lang string) string {
+	sep := "."
+	if lang == "en" {
+		sep = ","
+	}
+	digits := strconv.Itoa(n)
+	out := ""
+	for len(digits) > 3 {
+		out = sep + digits[len(digits)-3:] + out
+		digits = digits[:len(digits)-3]
+	}
+	return digits + out
 }
 
 func joinMessages(msgs []string) string {

@@ -11,9 +11,10 @@ import (
 // engine will answer the same URL (/suche?q=) later; links to it stay valid.
 type searchPage struct {
 	Page
-	Papers []paperRow
-	Total  int
-	Pager  pager
+	Papers    []paperRow
+	Total     int
+	TotalText string // see paperListPage
+	Pager     pager
 }
 
 func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) error {
@@ -35,7 +36,7 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) error {
 		p.Message = msg
 	}
 	papers, total, err := s.store.FindPapersByDate(r.Context(), ratsinfo.PaperQuery{
-		Text: p.Query, Offset: (page - 1) * papersPerPage, Limit: papersPerPage})
+		Text: p.Query, Offset: (page - 1) * papersPerPage, Limit: papersPerPage, CountCap: s.countCap})
 	if err != nil {
 		return err
 	}
@@ -43,6 +44,8 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) error {
 		p.Papers = append(p.Papers, paperRowOf(x))
 	}
 	p.Total = total
-	p.Pager = makePager(r, page, total, papersPerPage)
+	capped := total > s.countCap // a search is always a filter: its count stops at the cap
+	p.TotalText = s.totalText(&p.Page, total, capped)
+	p.Pager = makePager(r, page, total, len(papers), papersPerPage, capped)
 	return s.render(w, r, http.StatusOK, "search_show", p)
 }

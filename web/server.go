@@ -66,6 +66,9 @@ type Server struct {
 	// untranslated hears of every German text an English page showed for want
 	// of a translation; the i18n test sets it to find texts the list lacks.
 	untranslated func(de string)
+	// countCap bounds the totals of filtered paper lists and searches
+	// (ratsinfo.PaperQuery.CountCap); tests lower it.
+	countCap int
 }
 
 // NewServer parses the embedded templates and hashes the assets. A broken template
@@ -82,6 +85,7 @@ func NewServer(cfg Config) *Server {
 		loc:       ratsinfo.Berlin(),
 		limiter:   newFeedbackLimiter(cfg.FeedbackLimit),
 		renders:   cfg.Renders,
+		countCap:  paperCountCap,
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
