@@ -8,10 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/riverqueue/river"
 	"github.com/ratsinfo/ratsinfo/internal/pgtest"
 	"github.com/ratsinfo/ratsinfo/jobs"
 	"github.com/ratsinfo/ratsinfo/sqldb"
+	"github.com/riverqueue/river"
 )
 
 // noteArgs is a job of the tests: it writes one row naming the instance that
