@@ -27,7 +27,8 @@ type Extractor struct {
 	// MemoryLimit bounds the address space of the pdftotext process in bytes
 	// (default 1 GiB); a hostile PDF then fails instead of taking the machine.
 	MemoryLimit int64
-	// MaxText caps the text kept of one file in bytes (default 16 MiB).
+	// MaxText caps the text kept of one file in bytes (default: what File.text
+	// may hold, ratsinfo.MaxLongText).
 	MaxText int
 	// MaxInput caps the content read into memory for the Go formats (default 64 MiB).
 	MaxInput int64
@@ -48,7 +49,7 @@ func (e *Extractor) maxText() int {
 	if e.MaxText > 0 {
 		return e.MaxText
 	}
-	return 16 << 20
+	return ratsinfo.MaxLongText
 }
 
 func (e *Extractor) maxInput() int64 {

@@ -34,6 +34,8 @@ type Config struct {
 	Workers int
 	// Register adds the worker of each job kind this instance runs.
 	Register func(*river.Workers)
+	// Periodic are jobs the leader among the instances inserts on a schedule.
+	Periodic []*river.PeriodicJob
 	// ID names this instance among several on one database (default: random).
 	ID     string
 	Logger *slog.Logger
@@ -89,6 +91,7 @@ func New(cfg Config) (*Queue, error) {
 		Logger:            log,
 		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}},
 		Workers:           workers,
+		PeriodicJobs:      cfg.Periodic,
 		FetchPollInterval: poll,
 		// database/sql has no LISTEN; polling keeps both dialects on one path.
 		PollOnly: true,
