@@ -207,4 +207,3 @@ func waitKind(t *testing.T, q *jobs.Queue, kind string) {
 		}
 	}
 }
-
