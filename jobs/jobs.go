@@ -223,3 +223,35 @@ func migrator(dialect string, db *sql.DB, log *slog.Logger) (*rivermigrate.Migra
 	}
 	return m, nil
 }
+
+// Finished delivers one value for each job of kind that this instance
+// finishes for good (completed, or failed after its last attempt): the
+// progress of a command that waits for its jobs. Call stop when done.
+func (q *Queue) Finished(kind string) (<-chan struct{}, func()) {
+	events, cancel := q.client.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed, river.EventKindJobCancelled)
+	out := make(chan struct{}, 64)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case ev, ok := <-events:
+				if !ok {
+					return
+				}
+				if ev.Job == nil || ev.Job.Kind != kind {
+					continue
+				}
+				if ev.Kind == river.EventKindJobCompleted || ev.Job.State == rivertype.JobStateDiscarded || ev.Job.State == rivertype.JobStateCancelled {
+					select {
+					case out <- struct{}{}:
+					case <-done:
+						return
+					}
+				}
+			}
+		}
+	}()
+	return out, func() { close(done); cancel() }
+}
