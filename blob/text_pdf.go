@@ -25,7 +25,8 @@ func (e *Extractor) pdf(ctx context.Context, content io.ReadSeeker) (ratsinfo.Ex
 	}
 	path, err := exec.LookPath(prog)
 	if err != nil {
-		return ratsinfo.Extracted{}, fmt.Errorf("pdftotext ist nicht installiert (Paket poppler-utils): %w", err)
+		return ratsinfo.Extracted{}, &ratsinfo.Error{Code: ratsinfo.EUNAVAILABLE,
+			Message: "pdftotext ist nicht installiert; PDF-Dateien werden gelesen, sobald es da ist (Debian-Paket poppler-utils)."}
 	}
 	name, cleanup, err := fileFor(content)
 	if err != nil {

@@ -78,6 +78,13 @@ func (w *ExtractWorker) Work(ctx context.Context, j *river.Job[ExtractArgs]) err
 	}
 	state := ratsinfo.FileTextState{FileID: id, Attempts: j.Attempt}
 	res, err := w.extract(sys, ctx, f)
+	if ratsinfo.ErrorCode(err) == ratsinfo.EUNAVAILABLE {
+		// The machine lacks a tool (pdftotext), not the file a quality: it
+		// stays pending without using up attempts, and the next sweep after
+		// the tool is installed reads it.
+		state.Status, state.Reason = ratsinfo.TextPending, err.Error()
+		return w.Store.SetFileTextState(sys, state)
+	}
 	if err != nil {
 		state.Status, state.Reason = ratsinfo.TextPending, err.Error()
 		if j.Attempt >= j.MaxAttempts {
@@ -109,7 +116,7 @@ func (w *ExtractWorker) Work(ctx context.Context, j *river.Job[ExtractArgs]) err
 
 func (w *ExtractWorker) extract(sys, ctx context.Context, f *ratsinfo.File) (ratsinfo.Extracted, error) {
 	r, err := w.Blobs.Open(sys, f.BlobKey)
-	if ratsinfo.ErrorCode(err) == ratsinfo.ENOTFOUND {
+	if err != nil && ratsinfo.ErrorCode(err) == ratsinfo.ENOTFOUND {
 		return ratsinfo.Extracted{Status: ratsinfo.TextFailed,
 			Reason: "Text konnte nicht extrahiert werden: Der Dateiinhalt fehlt im Datenordner."}, nil
 	}

@@ -207,3 +207,52 @@ func waitKind(t *testing.T, q *jobs.Queue, kind string) {
 		}
 	}
 }
+
+// TestExtractWithoutPDFToText: on a machine without pdftotext a PDF stays
+// pending with the reason, its job ends (no attempts used up), and a later
+// sweep finds it again.
+func TestExtractWithoutPDFToText(t *testing.T) {
+	ctx := context.Background()
+	sys := ratsinfo.SystemContext(ctx)
+	db := openStore(t, filepath.Join(t.TempDir(), "ratsinfo.db"))
+	defer db.Close()
+	if err := jobs.Migrate(ctx, db.Dialect(), db.JobPool(), nil); err != nil {
+		t.Fatal(err)
+	}
+	blobs, _ := blob.NewDir(t.TempDir())
+	body := &ratsinfo.Body{Name: "Stadt"}
+	if err := db.CreateBody(sys, body); err != nil {
+		t.Fatal(err)
+	}
+	key, _, _, _ := blobs.Put(sys, bytes.NewReader(demo.PDF("x", "Haushalt")))
+	f := &ratsinfo.File{BodyID: body.ID, Name: "Haushalt", BlobKey: key}
+	if err := db.CreateFile(sys, f); err != nil {
+		t.Fatal(err)
+	}
+	ew := &jobs.ExtractWorker{Store: db, Blobs: blobs, Extractor: &blob.Extractor{PDFToText: "pdftotext-gibt-es-nicht"}}
+	register, _ := jobs.Extraction(ew, time.Hour)
+	q, err := jobs.New(jobs.Config{Dialect: db.Dialect(), DB: db.JobPool(), Register: register, PollInterval: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := q.EnqueueExtract(ctx, f.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitKind(t, q, jobs.ExtractArgs{}.Kind())
+	stop, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	q.Stop(stop)
+	st, err := db.FileTextStates(sys, []int64{f.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := st[f.ID]; s.Status != ratsinfo.TextPending || !strings.Contains(s.Reason, "poppler-utils") {
+		t.Errorf("state %+v, want pending naming poppler-utils", s)
+	}
+	if ids, err := db.FilesWithoutText(sys, 0, 10); err != nil || len(ids) != 1 || ids[0] != f.ID {
+		t.Errorf("the next sweep does not find the file again: %v %v", ids, err)
+	}
+}

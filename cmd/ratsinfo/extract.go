@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/jobs"
 )
 
@@ -54,7 +55,31 @@ func (a *App) extract(ctx context.Context, args []string) error {
 		return werr
 	}
 	fmt.Fprintf(a.Stdout, "Textauszug fertig: %d Dateien in %.1f s.\n", total, time.Since(started).Seconds())
+	left, err := countWithoutText(ctx, db)
+	if err != nil {
+		return err
+	}
+	if left > 0 {
+		fmt.Fprintf(a.Stdout, "%d Dateien haben noch keinen Text, weil ein Werkzeug fehlt (z. B. pdftotext aus poppler-utils); "+
+			"sie werden gelesen, sobald es installiert ist.\n", left)
+	}
 	return nil
+}
+
+// countWithoutText counts the files still waiting for their text after the
+// queue ran dry: those whose tool is missing.
+func countWithoutText(ctx context.Context, s ratsinfo.TextStore) (int, error) {
+	sys := ratsinfo.SystemContext(ctx)
+	var after int64
+	n := 0
+	for {
+		ids, err := s.FilesWithoutText(sys, after, 1000)
+		if err != nil || len(ids) == 0 {
+			return n, err
+		}
+		n += len(ids)
+		after = ids[len(ids)-1]
+	}
 }
 
 // waitExtract polls the job table until no extraction job is left (also those
