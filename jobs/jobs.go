@@ -106,9 +106,11 @@ func New(cfg Config) (*Queue, error) {
 	return &Queue{client: client, log: log}, nil
 }
 
-// Start begins working jobs in the background until Stop or ctx ends.
+// Start begins working jobs in the background until Stop. The end of ctx does
+// not stop them: river would cancel running jobs then, and a server's
+// shutdown signal ends ctx before Stop can let them finish.
 func (q *Queue) Start(ctx context.Context) error {
-	if err := q.client.Start(ctx); err != nil {
+	if err := q.client.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("jobs: start: %w", err)
 	}
 	return nil

@@ -208,3 +208,65 @@ func TestJobsRunOnceAcrossInstancesPostgres(t *testing.T) {
 		t.Logf("one instance did all the work (%v): allowed, but the test then shows less", byInstance)
 	}
 }
+
+// slowArgs is a job that takes a moment, to be caught running.
+type slowArgs struct{}
+
+func (slowArgs) Kind() string { return "test_slow" }
+
+type slowWorker struct {
+	river.WorkerDefaults[slowArgs]
+	started chan struct{}
+	db      *sql.DB
+}
+
+func (w *slowWorker) Work(ctx context.Context, _ *river.Job[slowArgs]) error {
+	close(w.started)
+	select {
+	case <-time.After(500 * time.Millisecond):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	_, err := w.db.ExecContext(ctx, `INSERT INTO test_runs (n, instance) VALUES (1, 'slow')`)
+	return err
+}
+
+// TestStopLetsRunningJobsFinish: the shutdown signal ends the context the
+// queue was started with; a job running then still completes within Stop.
+func TestStopLetsRunningJobsFinish(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	db := openStore(t, filepath.Join(t.TempDir(), "ratsinfo.db"))
+	defer db.Close()
+	if err := jobs.Migrate(ctx, db.Dialect(), db.JobPool(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.JobPool().Exec(`CREATE TABLE test_runs (n INTEGER, instance TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	w := &slowWorker{started: make(chan struct{}), db: db.JobPool()}
+	q, err := jobs.New(jobs.Config{Dialect: db.Dialect(), DB: db.JobPool(), PollInterval: 100 * time.Millisecond,
+		Register: func(ws *river.Workers) { river.AddWorker(ws, w) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Insert(ctx, slowArgs{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-w.started:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the job did not start")
+	}
+	cancel() // SIGTERM
+	stop, stopCancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer stopCancel()
+	if err := q.Stop(stop); err != nil {
+		t.Fatal(err)
+	}
+	if _, byInstance := runs(t, db.JobPool()); byInstance["slow"] != 1 {
+		t.Errorf("the running job did not finish: %v", byInstance)
+	}
+}
