@@ -9,6 +9,7 @@ import (
 
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 )
 
 // ExtractArgs is the job that reads the text of one file into File.text.
@@ -21,9 +22,16 @@ func (ExtractArgs) Kind() string { return "extract_text" }
 
 // InsertOpts makes the job unique per file while it waits or runs, so the
 // sweep, the mirror and `ratsinfo extract` may all enqueue the same file.
+// A completed job does not count (river's default would keep it unique for a
+// day): a file still without text after it, e.g. for want of pdftotext, must
+// be enqueued again by the next sweep.
 func (ExtractArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{MaxAttempts: extractAttempts, UniqueOpts: river.UniqueOpts{ByArgs: true}}
+	return river.InsertOpts{MaxAttempts: extractAttempts, UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: whileWaiting}}
 }
+
+// whileWaiting are the states in which a job blocks an equal one.
+var whileWaiting = []rivertype.JobState{rivertype.JobStateAvailable, rivertype.JobStatePending,
+	rivertype.JobStateRetryable, rivertype.JobStateRunning, rivertype.JobStateScheduled}
 
 // extractAttempts: a limit hit twice in a row is the file, not the machine.
 const extractAttempts = 3
@@ -192,7 +200,7 @@ func (SweepArgs) Kind() string { return "extract_text_sweep" }
 
 // InsertOpts keeps one sweep waiting at a time.
 func (SweepArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{MaxAttempts: 1, UniqueOpts: river.UniqueOpts{ByArgs: true}}
+	return river.InsertOpts{MaxAttempts: 1, UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: whileWaiting}}
 }
 
 // SweepWorker runs SweepArgs.

@@ -255,4 +255,11 @@ func TestExtractWithoutPDFToText(t *testing.T) {
 	if ids, err := db.FilesWithoutText(sys, 0, 10); err != nil || len(ids) != 1 || ids[0] != f.ID {
 		t.Errorf("the next sweep does not find the file again: %v %v", ids, err)
 	}
+	// The finished job must not block the next one for the same file.
+	if _, err := q.EnqueueFilesWithoutText(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	if waiting, err := q.Unfinished(ctx, jobs.ExtractArgs{}.Kind()); err != nil || !waiting {
+		t.Errorf("the file was not enqueued again after its job completed (%v)", err)
+	}
 }
