@@ -161,3 +161,7 @@ func pdfDocument(title, text string) []byte {
 	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, xref)
 	return buf.Bytes()
 }
+
+// PDF renders text as the demo's PDFs are rendered (pages of 60 lines, a
+// text layer in Helvetica): tests of text extraction make real PDFs with it.
+func PDF(title, text string) []byte { return pdfDocument(title, text) }

@@ -101,6 +101,11 @@ func (db *DB) Close() error {
 	return err
 }
 
+// JobPool is the pool background jobs are stored through: the one writer
+// connection on SQLite (a second writer would only wait for SQLite's lock), the
+// shared pool on PostgreSQL.
+func (db *DB) JobPool() *sql.DB { return db.w }
+
 // Dialect returns "sqlite" or "postgres".
 func (db *DB) Dialect() string { return db.dialect }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/ratsinfo/ratsinfo"
 	"golang.org/x/sync/errgroup"
@@ -26,7 +27,20 @@ type paperShowPage struct {
 	// so a plan with 200 annexes neither buries the full text nor weighs 100 KB.
 	ManyFiles bool
 	Text      []string
+	// FileTexts are the texts of the attachments, folded: a word that stands
+	// only in an attachment is on the page, without burying the paper.
+	FileTexts []fileText
 }
+
+// fileText is one attachment's text on the paper page.
+type fileText struct {
+	Name string
+	Text []string
+	Cut  bool // shortened to fileTextMax; the file holds the rest
+}
+
+// fileTextMax is how much of one attachment's text the paper page carries.
+const fileTextMax = 20_000
 
 // manyFilesFrom is the number of attachments from which they are listed compactly.
 const manyFilesFrom = 20
@@ -162,9 +176,18 @@ func (s *Server) assemblePaper(p *paperShowPage, d *paperData) {
 	for _, fid := range pp.AuxiliaryFileIDs {
 		if f, ok := d.files[fid]; ok {
 			p.Files = append(p.Files, s.fileRowOf(f, ""))
+			if f.Text != "" {
+				t := fileText{Name: p.Files[len(p.Files)-1].Name, Cut: len(f.Text) > fileTextMax}
+				t.Text = paragraphs(clipText(f.Text, fileTextMax))
+				p.FileTexts = append(p.FileTexts, t)
+			}
 		}
 	}
 	p.ManyFiles = len(p.Files) >= manyFilesFrom
+	if p.ManyFiles {
+		// A plan with 200 annexes would weigh megabytes; their texts stay in OParl File.text.
+		p.FileTexts = nil
+	}
 }
 
 // assembleRelated sorts the papers around this one: the answers of an inquiry,
@@ -221,4 +244,15 @@ func consultationRowOf(c *ratsinfo.Consultation, meetings map[int64]*ratsinfo.Me
 		}
 	}
 	return row
+}
+
+// clipText cuts s to at most n bytes at a rune boundary.
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

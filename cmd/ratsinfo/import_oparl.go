@@ -91,7 +91,7 @@ func (a *App) importOparl(ctx context.Context, args []string) error {
 		}
 		return withSetting(err, cfg.storageSetting())
 	}
-	return nil
+	return a.enqueueText(ctx, db, blobs, log)
 }
 
 // originList collects the repeatable --allow-origin flag.

@@ -50,6 +50,15 @@ func (a *App) serve(ctx context.Context, args []string) error {
 		}
 	}
 
+	queue, err := newQueue(db, blobs, log)
+	if err != nil {
+		return err
+	}
+	if err := queue.Start(ctx); err != nil {
+		return err
+	}
+	defer stopQueue(queue, log)
+
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("der Server kann nicht auf %s (--addr) lauschen: %v. Läuft dort schon ein anderes Programm? Bitte einen anderen Port wählen", cfg.Addr, err)
@@ -127,9 +136,14 @@ func openData(ctx context.Context, cfg *Config, migrate bool, log *slog.Logger) 
 	if err := cfg.ensureDataDir(); err != nil {
 		return nil, nil, err
 	}
-	db, err := cfg.openDB(ctx, sqldb.Options{Logger: log, Migrate: migrate || cfg.freshSQLite()})
+	migrate = migrate || cfg.freshSQLite()
+	db, err := cfg.openDB(ctx, sqldb.Options{Logger: log, Migrate: migrate})
 	if err != nil {
 		return nil, nil, err
+	}
+	if err := jobSchema(ctx, db, migrate, log); err != nil {
+		db.Close()
+		return nil, nil, withSetting(err, cfg.dbSetting())
 	}
 	blobs, err := blob.NewDir(cfg.blobDir())
 	if err != nil {
