@@ -5,6 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"log/slog"
 	"net"
 	"net/url"
 	"os"
@@ -286,10 +288,23 @@ func (c *Config) storageSetting() string {
 }
 
 // openDB opens the configured database and names the setting in what fails.
+// Whenever it migrates the store's schema it migrates the job queue's tables
+// too: a database that one command created (`user add` on a fresh data folder)
+// must be one that `serve` accepts.
 func (c *Config) openDB(ctx context.Context, opt sqldb.Options) (*sqldb.DB, error) {
 	db, err := sqldb.Open(ctx, c.dsn(), opt)
 	if err != nil {
 		return nil, withSetting(err, c.dbSetting(), ratsinfo.EINVALID)
+	}
+	if opt.Migrate {
+		log := opt.Logger
+		if log == nil {
+			log = slog.New(slog.NewTextHandler(io.Discard, nil))
+		}
+		if err := jobSchema(ctx, db, true, log); err != nil {
+			db.Close()
+			return nil, withSetting(err, c.dbSetting())
+		}
 	}
 	return db, nil
 }

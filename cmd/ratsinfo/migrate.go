@@ -25,9 +25,6 @@ func (a *App) migrate(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if err := jobSchema(ctx, db, true, a.logger(cfg.LogLevel)); err != nil {
-		return err
-	}
 	current, latest, err := db.SchemaVersion(ctx)
 	if err != nil {
 		return err

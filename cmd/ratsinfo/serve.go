@@ -141,9 +141,11 @@ func openData(ctx context.Context, cfg *Config, migrate bool, log *slog.Logger) 
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := jobSchema(ctx, db, migrate, log); err != nil {
-		db.Close()
-		return nil, nil, withSetting(err, cfg.dbSetting())
+	if !migrate { // openDB migrated the job tables with the store's schema
+		if err := jobSchema(ctx, db, false, log); err != nil {
+			db.Close()
+			return nil, nil, withSetting(err, cfg.dbSetting())
+		}
 	}
 	blobs, err := blob.NewDir(cfg.blobDir())
 	if err != nil {
