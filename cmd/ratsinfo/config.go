@@ -47,8 +47,8 @@ type Config struct {
 	// ReminderDays: the answering unit is reminded this many days before an
 	// inquiry's deadline.
 	ReminderDays int
-	MaxRenders     int
-	WriteTimeout   time.Duration
+	MaxRenders   int
+	WriteTimeout time.Duration
 }
 
 // dataFlags adds the flags that every subcommand touching data takes, with their
