@@ -34,6 +34,9 @@ type Config struct {
 	Workers int
 	// Register adds the worker of each job kind this instance runs.
 	Register func(*river.Workers)
+	// Queues are further queues this instance works, with their workers each
+	// (the default queue is always worked).
+	Queues map[string]int
 	// Periodic are jobs the leader among the instances inserts on a schedule.
 	Periodic []*river.PeriodicJob
 	// ID names this instance among several on one database (default: random).
@@ -86,10 +89,14 @@ func New(cfg Config) (*Queue, error) {
 	if poll <= 0 {
 		poll = time.Second
 	}
+	queues := map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}}
+	for name, w := range cfg.Queues {
+		queues[name] = river.QueueConfig{MaxWorkers: max(w, 1)}
+	}
 	client, err := river.NewClient(drv, &river.Config{
 		ID:                cfg.ID,
 		Logger:            log,
-		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}},
+		Queues:            queues,
 		Workers:           workers,
 		PeriodicJobs:      cfg.Periodic,
 		FetchPollInterval: poll,

@@ -267,6 +267,27 @@ func (db *DB) InquiryEvents(ctx context.Context, id int64) ([]*ratsinfo.InquiryE
 	if err != nil {
 		return nil, wrap("inquiry events", err)
 	}
+	return scanInquiryEvents(rows, full)
+}
+
+// InquiryEventsAfter returns the audit entries of every inquiry with an id
+// above after, oldest first, at most limit: the outbox that the mail jobs read
+// past their checkpoint (the program only).
+func (db *DB) InquiryEventsAfter(ctx context.Context, after int64, limit int) ([]*ratsinfo.InquiryEvent, error) {
+	if err := ratsinfo.CanKeepBooks(ctx); err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		limit = 100
+	}
+	rows, err := db.reader(ctx).query(ctx, `SELECT id, inquiry_id, at, actor_id, action, from_state, to_state, note FROM inquiry_event WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, wrap("inquiry events after", err)
+	}
+	return scanInquiryEvents(rows, true)
+}
+
+func scanInquiryEvents(rows *sql.Rows, full bool) ([]*ratsinfo.InquiryEvent, error) {
 	defer rows.Close()
 	var out []*ratsinfo.InquiryEvent
 	for rows.Next() {

@@ -46,8 +46,11 @@ type Config struct {
 	// API answers built at once (0 = site.DefaultRenders); WriteTimeout is how
 	// long a page may take to reach its client (file downloads get longer).
 	MaxConnections int
-	MaxRenders     int
-	WriteTimeout   time.Duration
+	// ReminderDays: the answering unit is reminded this many days before an
+	// inquiry's deadline.
+	ReminderDays int
+	MaxRenders   int
+	WriteTimeout time.Duration
 }
 
 // dataFlags adds the flags that every subcommand touching data takes, with their
@@ -78,6 +81,8 @@ func (c *Config) serveFlags(fs *flag.FlagSet, getenv func(string) string) {
 		"Chromium für die barrierefreien PDF-Fassungen veröffentlichter Antworten; leer = im PATH suchen [RATSINFO_CHROMIUM]")
 	fs.StringVar(&c.State, "land", envOr(getenv, "RATSINFO_LAND", "SH"),
 		"Bundesland (Kürzel wie SH), dessen Feiertage Fristen verschieben [RATSINFO_LAND]")
+	fs.IntVar(&c.ReminderDays, "reminder-days", envInt(getenv, "RATSINFO_REMINDER_DAYS", 3),
+		"so viele Tage vor der Frist einer Anfrage erinnert eine E-Mail die beantwortende Stelle [RATSINFO_REMINDER_DAYS]")
 	fs.IntVar(&c.MaxConnections, "max-connections", envInt(getenv, "RATSINFO_MAX_CONNECTIONS", 1000),
 		"höchstens so viele Verbindungen gleichzeitig; weitere warten, bis eine frei wird [RATSINFO_MAX_CONNECTIONS]")
 	fs.IntVar(&c.MaxRenders, "max-renders", envInt(getenv, "RATSINFO_MAX_RENDERS", 0),
@@ -194,6 +199,9 @@ func (c *Config) check() error {
 
 // checkServe validates the settings only `serve` has.
 func (c *Config) checkServe() error {
+	if c.ReminderDays < 1 || c.ReminderDays > 60 {
+		return fmt.Errorf("--reminder-days (RATSINFO_REMINDER_DAYS) muss eine ganze Zahl von 1 bis 60 sein, z. B. 3")
+	}
 	if c.MaxConnections < 1 {
 		return fmt.Errorf("--max-connections (RATSINFO_MAX_CONNECTIONS) muss eine ganze Zahl ab 1 sein, z. B. 1000")
 	}

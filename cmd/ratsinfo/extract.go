@@ -28,7 +28,7 @@ func (a *App) extract(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	q, err := newQueue(db, blobs, log)
+	q, err := newQueue(db, blobs, nil, log)
 	if err != nil {
 		return err
 	}

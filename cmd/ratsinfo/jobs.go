@@ -6,9 +6,11 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/blob"
 	"github.com/ratsinfo/ratsinfo/jobs"
 	"github.com/ratsinfo/ratsinfo/sqldb"
+	"github.com/riverqueue/river"
 )
 
 // extractLimit is the time one file may take; a larger one is retried and then
@@ -25,12 +27,30 @@ func jobSchema(ctx context.Context, db *sqldb.DB, migrate bool, log *slog.Logger
 }
 
 // newQueue builds this instance's job queue with every job kind it runs:
-// text extraction and its periodic sweep.
-func newQueue(db *sqldb.DB, blobs *blob.Dir, log *slog.Logger) (*jobs.Queue, error) {
+// text extraction and its periodic sweep, and, when mails is set (serve), the
+// mails of the inquiry path in their own queue.
+func newQueue(db *sqldb.DB, blobs *blob.Dir, mails *queueMails, log *slog.Logger) (*jobs.Queue, error) {
 	ew := &jobs.ExtractWorker{Store: db, Blobs: blobs, Limit: extractLimit,
 		Extractor: &blob.Extractor{Timeout: extractLimit, MemoryLimit: 1 << 30}}
 	register, periodic := jobs.Extraction(ew, 5*time.Minute)
-	return jobs.New(jobs.Config{Dialect: db.Dialect(), DB: db.JobPool(), Register: register, Periodic: periodic, Logger: log})
+	cfg := jobs.Config{Dialect: db.Dialect(), DB: db.JobPool(), Register: register, Periodic: periodic, Logger: log}
+	if mails != nil {
+		m := &jobs.InquiryMails{Store: db, BaseURL: mails.baseURL, ReminderDays: mails.reminderDays}
+		// Events are read every half minute; the deadlines once an hour, as
+		// the day may turn at any time and a look that finds nothing new is cheap.
+		mregister, mperiodic := jobs.Mails(m, mails.sender, 30*time.Second, time.Hour)
+		cfg.Register = func(ws *river.Workers) { register(ws); mregister(ws) }
+		cfg.Periodic = append(cfg.Periodic, mperiodic...)
+		cfg.Queues = map[string]int{jobs.MailQueue: 1}
+	}
+	return jobs.New(cfg)
+}
+
+// queueMails is what the mail jobs need of serve's settings.
+type queueMails struct {
+	baseURL      string
+	reminderDays int
+	sender       ratsinfo.MailSender
 }
 
 // stopQueue lets running jobs finish within the shutdown time; a job cut off
@@ -46,7 +66,7 @@ func stopQueue(q *jobs.Queue, log *slog.Logger) {
 // enqueueText enqueues extraction for the files an import brought without
 // text; they are read by `ratsinfo extract` or a running `serve`.
 func (a *App) enqueueText(ctx context.Context, db *sqldb.DB, blobs *blob.Dir, log *slog.Logger) error {
-	q, err := newQueue(db, blobs, log)
+	q, err := newQueue(db, blobs, nil, log)
 	if err != nil {
 		return err
 	}

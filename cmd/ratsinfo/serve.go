@@ -50,15 +50,6 @@ func (a *App) serve(ctx context.Context, args []string) error {
 		}
 	}
 
-	queue, err := newQueue(db, blobs, log)
-	if err != nil {
-		return err
-	}
-	if err := queue.Start(ctx); err != nil {
-		return err
-	}
-	defer stopQueue(queue, log)
-
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("der Server kann nicht auf %s (--addr) lauschen: %v. Läuft dort schon ein anderes Programm? Bitte einen anderen Port wählen", cfg.Addr, err)
@@ -67,6 +58,18 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	if baseURL == "" {
 		baseURL = "http://" + ln.Addr().String()
 	}
+
+	// After the listener, so that the mails link to the address it got.
+	queue, err := newQueue(db, blobs, &queueMails{baseURL: baseURL, reminderDays: cfg.ReminderDays, sender: cfg.mailer()}, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	if err := queue.Start(ctx); err != nil {
+		ln.Close()
+		return err
+	}
+	defer stopQueue(queue, log)
 
 	srv := &http.Server{
 		Handler:           site.AccessLog(log, routes(baseURL, &cfg, db, blobs, log)),
