@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // KindInquiry names inquiries in validation messages and the audit trail. It is
@@ -79,14 +78,16 @@ const (
 	ActionWithdraw     InquiryAction = "withdraw"      // inquirer withdraws before an answer exists
 )
 
-var inquiryActionGerman = map[InquiryAction]string{
-	ActionSubmit:       "einreichen",
-	ActionRegister:     "registrieren",
-	ActionSubmitAnswer: "zur Freigabe geben",
-	ActionApprove:      "freigeben",
-	ActionSendBack:     "zur Überarbeitung zurückgeben",
-	ActionPublish:      "veröffentlichen",
-	ActionWithdraw:     "zurückziehen",
+// inquiryActionGerman names each step as an infinitive ("einreichen") and as
+// the participle its refusal needs ("kann nicht eingereicht werden").
+var inquiryActionGerman = map[InquiryAction]struct{ infinitive, participle string }{
+	ActionSubmit:       {"einreichen", "eingereicht"},
+	ActionRegister:     {"registrieren", "registriert"},
+	ActionSubmitAnswer: {"zur Freigabe geben", "zur Freigabe gegeben"},
+	ActionApprove:      {"freigeben", "freigegeben"},
+	ActionSendBack:     {"zur Überarbeitung zurückgeben", "zur Überarbeitung zurückgegeben"},
+	ActionPublish:      {"veröffentlichen", "veröffentlicht"},
+	ActionWithdraw:     {"zurückziehen", "zurückgezogen"},
 }
 
 // inquiryPath is the state machine: for each state the steps it allows and
@@ -111,34 +112,12 @@ func (s InquiryState) Next(a InquiryAction) (InquiryState, error) {
 	if next, ok := steps[a]; ok {
 		return next, nil
 	}
-	verb, ok := inquiryActionGerman[a]
+	names, ok := inquiryActionGerman[a]
 	if !ok {
 		return "", Errorf(EINVALID, "Unbekannter Bearbeitungsschritt %q.", string(a))
 	}
 	return "", Errorf(ECONFLICT, "Die Anfrage kann im Stand „%s“ nicht %s werden. Bitte laden Sie die Seite neu: "+
-		"vermutlich hat jemand anderes sie inzwischen weiterbearbeitet.", s.German(), inquiryVerbPassive(verb))
-}
-
-// inquiryVerbPassive turns the infinitive into the form "kann nicht … werden"
-// needs: "einreichen" → "eingereicht".
-func inquiryVerbPassive(verb string) string {
-	switch verb {
-	case "einreichen":
-		return "eingereicht"
-	case "registrieren":
-		return "registriert"
-	case "zur Freigabe geben":
-		return "zur Freigabe gegeben"
-	case "freigeben":
-		return "freigegeben"
-	case "zur Überarbeitung zurückgeben":
-		return "zur Überarbeitung zurückgegeben"
-	case "veröffentlichen":
-		return "veröffentlicht"
-	case "zurückziehen":
-		return "zurückgezogen"
-	}
-	return verb
+		"vermutlich hat jemand anderes sie inzwischen weiterbearbeitet.", s.German(), names.participle)
 }
 
 // Limits of an inquiry. Geschäftsordnungen cap inquiries at a handful of
@@ -257,22 +236,6 @@ func (v *validator) questions(qs []Question) {
 		}
 		qs[i].Points = dropEmpty(qs[i].Points)
 		v.textMax(field+".answer", &qs[i].Answer, MaxAnswerText)
-	}
-}
-
-// textMax is text with an explicit limit in bytes instead of the field's.
-func (v *validator) textMax(field string, s *string, limit int) {
-	*s = strings.TrimSpace(*s)
-	if len(*s) > limit {
-		v.addf(field, "ist mit %d Zeichen zu lang; höchstens %d sind erlaubt.", utf8.RuneCountInString(*s), limit)
-		return
-	}
-	if !utf8.ValidString(*s) {
-		v.add(field, "enthält ungültige Zeichen (kein UTF-8).")
-		return
-	}
-	if strings.IndexFunc(*s, IsControl) >= 0 {
-		v.add(field, "enthält Steuerzeichen; bitte nur Text eingeben.")
 	}
 }
 

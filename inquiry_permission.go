@@ -98,7 +98,7 @@ func CanStepInquiry(ctx context.Context, q *Inquiry, a InquiryAction) error {
 	if ok {
 		return nil
 	}
-	return Errorf(EFORBIDDEN, "Keine Berechtigung: „Anfrage %s“ ist %s vorbehalten.", inquiryActionGerman[a], who)
+	return Errorf(EFORBIDDEN, "Keine Berechtigung: „Anfrage %s“ ist %s vorbehalten.", inquiryActionGerman[a].infinitive, who)
 }
 
 // CanAnswerInquiry returns nil when the viewer in ctx may write q's answers, an

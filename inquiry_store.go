@@ -2,6 +2,7 @@ package ratsinfo
 
 import (
 	"context"
+	"sort"
 	"time"
 )
 
@@ -118,4 +119,39 @@ type InquiryStore interface {
 	// (submitted, registered, interim answer, extension, published, withdrawn;
 	// without actors) to everyone else.
 	InquiryEvents(ctx context.Context, id int64) ([]*InquiryEvent, error)
+}
+
+// inquiryEventNames names each action of the audit trail in German and says
+// whether the public timeline shows it: the milestones, not the work in
+// between (answers in progress, send-backs).
+var inquiryEventNames = map[string]struct {
+	german string
+	public bool
+}{
+	"create": {"angelegt", false}, "edit": {"bearbeitet", false}, "answer": {"Antwort gespeichert", false},
+	"submit_answer": {"zur Freigabe gegeben", false}, "approve": {"freigegeben", false},
+	"send_back": {"zur Überarbeitung zurückgegeben", false},
+	"submit":    {"eingereicht", true}, "register": {"registriert, Frist gesetzt", true},
+	"interim_answer": {"Zwischennachricht", true}, "extend_deadline": {"Frist verlängert", true},
+	"publish": {"beantwortet", true}, "withdraw": {"zurückgezogen", true},
+}
+
+// InquiryEventLabel names an action of the audit trail in German.
+func InquiryEventLabel(action string) string {
+	if n, ok := inquiryEventNames[action]; ok {
+		return n.german
+	}
+	return action
+}
+
+// PublicInquiryEvents lists the actions of the public timeline, sorted.
+func PublicInquiryEvents() []string {
+	var out []string
+	for action, n := range inquiryEventNames {
+		if n.public {
+			out = append(out, action)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

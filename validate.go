@@ -2,7 +2,6 @@ package ratsinfo
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/mail"
 	"net/url"
 	"regexp"
@@ -48,7 +47,10 @@ func (v *validator) err() error {
 // text trims *s and rejects invalid UTF-8, control characters and text longer
 // than the field's limit (TextLimit). Empty stays empty: OParl wants empty
 // strings omitted, so "" means "not set".
-func (v *validator) text(field string, s *string) {
+func (v *validator) text(field string, s *string) { v.textMax(field, s, TextLimit(field)) }
+
+// textMax is text with an explicit limit in bytes instead of the field's.
+func (v *validator) textMax(field string, s *string, limit int) {
 	*s = strings.TrimSpace(*s)
 	if !utf8.ValidString(*s) {
 		v.add(field, "enthält ungültige Zeichen (kein UTF-8).")
@@ -58,8 +60,8 @@ func (v *validator) text(field string, s *string) {
 		v.add(field, "enthält Steuerzeichen; bitte nur Text eingeben.")
 		return
 	}
-	if limit := TextLimit(field); len(*s) > limit {
-		v.add(field, fmt.Sprintf("ist mit %d Zeichen zu lang; höchstens %d sind erlaubt.", utf8.RuneCountInString(*s), limit))
+	if len(*s) > limit {
+		v.addf(field, "ist mit %d Zeichen zu lang; höchstens %d sind erlaubt.", utf8.RuneCountInString(*s), limit)
 	}
 }
 

@@ -44,12 +44,6 @@ type officeEvent struct {
 	Actor                        int64
 }
 
-var eventGerman = map[string]string{
-	"create": "angelegt", "edit": "bearbeitet", "answer": "Antwort gespeichert", "interim_answer": "Zwischennachricht",
-	"extend_deadline": "Frist verlängert", "submit": "eingereicht", "register": "registriert", "submit_answer": "zur Freigabe gegeben",
-	"approve": "freigegeben", "send_back": "zur Überarbeitung zurückgegeben", "publish": "veröffentlicht", "withdraw": "zurückgezogen",
-}
-
 func (s *Server) inquiryShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
@@ -110,10 +104,7 @@ func (s *Server) inquiryPage(r *http.Request, id int64) (*inquiryShowPage, error
 		return nil, err
 	}
 	for _, e := range events {
-		label := eventGerman[e.Action]
-		if label == "" {
-			label = e.Action
-		}
+		label := ratsinfo.InquiryEventLabel(e.Action)
 		p.Events = append(p.Events, officeEvent{When: e.At.In(ratsinfo.Berlin()).Format("02.01.2006 15:04"), Action: label,
 			From: e.From.German(), To: e.To.German(), Note: e.Note, Actor: e.ActorID})
 	}

@@ -261,7 +261,12 @@ func (db *DB) InquiryEvents(ctx context.Context, id int64) ([]*ratsinfo.InquiryE
 	if !full {
 		// The public timeline: the milestones, without who took them and
 		// without the internal work (answers in progress, send-backs).
-		c.add("action IN ('submit', 'register', 'interim_answer', 'extend_deadline', 'publish', 'withdraw')")
+		public := ratsinfo.PublicInquiryEvents()
+		args := make([]any, len(public))
+		for i, a := range public {
+			args[i] = a
+		}
+		c.add("action IN (?"+strings.Repeat(", ?", len(public)-1)+")", args...)
 	}
 	rows, err := r.query(ctx, `SELECT id, inquiry_id, at, actor_id, action, from_state, to_state, note FROM inquiry_event`+c.sql()+` ORDER BY id`, c.args...)
 	if err != nil {

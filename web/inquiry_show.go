@@ -39,16 +39,6 @@ type timelineEntry struct {
 	Date, What, Note string
 }
 
-// timelineLabels name the public milestones.
-var timelineLabels = map[string]string{
-	"submit":          "eingereicht",
-	"register":        "registriert, Frist gesetzt",
-	"interim_answer":  "Zwischennachricht",
-	"extend_deadline": "Frist verlängert",
-	"publish":         "beantwortet",
-	"withdraw":        "zurückgezogen",
-}
-
 func (s *Server) inquiryShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
@@ -94,10 +84,7 @@ func (s *Server) inquiryShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, e := range events {
-		label, ok := timelineLabels[e.Action]
-		if !ok {
-			continue
-		}
+		label := ratsinfo.InquiryEventLabel(e.Action) // the store gives the public only milestones
 		p.Timeline = append(p.Timeline, timelineEntry{Date: ratsinfo.DateOf(e.At.In(s.loc)).German(), What: p.T(label), Note: e.Note})
 	}
 	return s.render(w, r, http.StatusOK, "inquiry_show", p)

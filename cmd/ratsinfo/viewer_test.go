@@ -54,7 +54,21 @@ func TestStaffSessionChangesNothingPublic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := demo.LoadInquiries(ratsinfo.SystemContext(ctx), db, blobs, city); err != nil {
+		t.Fatal(err)
+	}
 	hidden := collectHidden(t, db)
+	inquiryPaths := []string{"/anfragen", "/anfragen?ueberfaellig=1", "/anfragen?stand=registered"}
+	all, err := db.FindInquiries(ratsinfo.SystemContext(ctx), ratsinfo.InquiryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range all {
+		inquiryPaths = append(inquiryPaths, fmt.Sprintf("/anfragen/%d", q.ID))
+		if q.State == ratsinfo.InquiryDraft {
+			hidden.texts = append(hidden.texts, q.Title) // a draft is its inquirers' own
+		}
+	}
 	var seen atomic.Int64
 	srv := httptest.NewServer(nil)
 	defer srv.Close()
@@ -73,7 +87,7 @@ func TestStaffSessionChangesNothingPublic(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	paths := publicPaths(city, hidden)
+	paths := append(publicPaths(city, hidden), inquiryPaths...)
 	for _, p := range paths {
 		anonStatus, anonBody := fetch(t, srv.URL+p, "")
 		staffStatus, staffBody := fetch(t, srv.URL+p, session)
