@@ -46,7 +46,7 @@ var englishForms = map[string]string{
 	"Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung sowie ein Beschwerderecht bei der Datenschutzaufsicht. Enthält ein Dokument Ihre personenbezogenen Daten, melden Sie es bitte über den Link „Datei melden“ auf der Seite der Datei.": "You have the right of access, rectification, erasure and restriction of processing, and the right to lodge a complaint with the data protection authority. If a document contains your personal data, please report it with the link “Report this file” on the file's page.",
 	// Accessibility statement.
 	"ist bemüht, dieses Ratsinformationssystem im Einklang mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und den Web Content Accessibility Guidelines (WCAG) 2.1, Stufe AA, barrierefrei zugänglich zu machen.": "endeavours to make this council information system accessible in accordance with the German accessibility regulation (BITV 2.0) and the Web Content Accessibility Guidelines (WCAG) 2.1, level AA.",
-	"Stand der Vereinbarkeit": "Compliance status",
+	"Stand der Vereinbarkeit":     "Compliance status",
 	"Nicht barrierefreie Inhalte": "Non-accessible content",
 	"Erstellung dieser Erklärung": "Preparation of this statement",
 	"Diese Erklärung beruht auf einer Selbstbewertung und automatisierten Prüfungen.": "This statement is based on a self-assessment and automated checks.",
