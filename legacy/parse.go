@@ -11,7 +11,7 @@ import (
 // Patterns of the structure. Dates in the Beratungsfolge are numeric; the
 // roles are the glossary's.
 var (
-	questionRe   = regexp.MustCompile(`^(?:(Frage)\s*(\d{1,3})(?:\s*[:.)]|\s|$)|(\d{1,3})\s*\)|(\d{1,3})\.(?:\s|$))\s*(.*)$`)
+	questionRe   = regexp.MustCompile(`^(?:(Frage)\s+(\d{1,3})(?:\s*[:.)]|\s|$)|(\d{1,3})\s*\)|(\d{1,3})\.(?:\s|$))\s*(.*)$`)
 	unnumberedRe = regexp.MustCompile(`^(Frage\s*:)\s*(.*)$`)
 	pointRe      = regexp.MustCompile(`^([a-z])\s*\)\s*(.*)$`)
 	zuQuestionRe = regexp.MustCompile(`^(Zu\s+(?:Frage\s+)?(\d{1,3})(?:\s*[).:])+|Zu\s+Frage\s+(\d{1,3})(?:\s|$))\s*(.*)$`)
@@ -140,7 +140,7 @@ func (p *parser) warn(format string, args ...any) {
 func (p *parser) run(blocks []block) {
 	for _, b := range blocks {
 		for _, l := range b.lines {
-			if isTableHeader(l) || rowRe.MatchString(l) {
+			if isTableHeader(l) || isRow(l) {
 				p.tableAhead = true
 			}
 		}
@@ -259,7 +259,7 @@ func (p *parser) header(lines []string) {
 		case isTableHeader(l):
 			p.label(l)
 			p.tableSeen = true
-		case rowRe.MatchString(l):
+		case isRow(l):
 			p.tableSeen = true
 			m := rowRe.FindStringSubmatch(l)
 			p.d.Consultations = append(p.d.Consultations, Consultation{Organization: m[1], Date: parseDate(m[2]), Role: m[3]})
@@ -302,6 +302,17 @@ func (p *parser) letterhead(s string) {
 		p.d.Header += "\n"
 	}
 	p.d.Header += s
+}
+
+// isRow reports whether l is a row of the Beratungsfolge; the regular
+// expression runs only on lines that end in a role.
+func isRow(l string) bool {
+	for _, r := range []string{"Anhörung", "Vorberatung", "Entscheidung", "Kenntnisnahme"} {
+		if strings.HasSuffix(l, r) {
+			return rowRe.MatchString(l)
+		}
+	}
+	return false
 }
 
 func isTableHeader(l string) bool {

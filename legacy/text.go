@@ -58,7 +58,24 @@ const (
 	furnitureMinLen  = 12
 )
 
-var digitRun = regexp.MustCompile(`\d+`)
+// digitsAsOne replaces each run of ASCII digits in l by "#", so that "Seite 3"
+// and "Seite 4" are the same footer.
+func digitsAsOne(l string) string {
+	if !strings.ContainsAny(l, "0123456789") {
+		return l
+	}
+	b := make([]byte, 0, len(l))
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; c >= '0' && c <= '9' {
+			if len(b) == 0 || b[len(b)-1] != '#' || i == 0 || l[i-1] < '0' || l[i-1] > '9' {
+				b = append(b, '#')
+			}
+			continue
+		}
+		b = append(b, l[i])
+	}
+	return string(b)
+}
 
 // removeFurniture returns the lines without page numbers and repeated headers
 // and footers (removed lines become blank), and the removed lines as written.
@@ -69,7 +86,7 @@ func removeFurniture(lines []string) (kept []string, removed []string) {
 		if l == "" || !strings.ContainsFunc(l, unicode.IsLetter) || markerish(l) {
 			continue
 		}
-		k := digitRun.ReplaceAllString(l, "#")
+		k := digitsAsOne(l)
 		if len(k) < furnitureMinLen {
 			continue
 		}
@@ -240,12 +257,18 @@ func terminal(l string) bool {
 	return strings.ContainsRune(".?!:)\"“”»«'…", r)
 }
 
+// notPlainSpace reports white space other than " ", which strings.Fields
+// would also split at.
+func notPlainSpace(r rune) bool { return r != ' ' && unicode.IsSpace(r) }
+
 // cleanLines splits normalised text into lines, trims them and collapses inner
 // runs of spaces.
 func cleanLines(s string) []string {
 	raw := strings.Split(s, "\n")
 	for i, l := range raw {
-		raw[i] = strings.Join(strings.Fields(l), " ")
+		if strings.Contains(l, "  ") || strings.HasPrefix(l, " ") || strings.HasSuffix(l, " ") || strings.ContainsFunc(l, notPlainSpace) {
+			raw[i] = strings.Join(strings.Fields(l), " ")
+		}
 	}
 	return raw
 }
