@@ -14,5 +14,6 @@ var englishInquiries = map[string]string{
 	"eingereicht": "submitted", "in Bearbeitung": "in progress", "Antwort zur Freigabe": "answer awaiting sign-off",
 	"Antwort freigegeben": "answer signed off", "beantwortet": "answered", "zurückgezogen": "withdrawn",
 	"Den Bearbeitungsstand %q gibt es nicht. Bitte einen Stand aus der Auswahl wählen.": "There is no state %q. Please choose a state from the list.",
+	"Anfragen (Atom)": "Inquiries (Atom)", "Fristen der Anfragen (ICS)": "Deadlines of inquiries (ICS)",
 	"registriert, Frist gesetzt": "registered, deadline set", "Zwischennachricht": "interim answer", "Frist verlängert": "deadline extended",
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/ratsinfo/ratsinfo"
 )
@@ -50,17 +51,13 @@ func (s *Server) inquiryList(w http.ResponseWriter, r *http.Request) error {
 	p := &inquiryListPage{Page: s.newPage(r, "", "anfragen")}
 	p.Title = p.T("Anfragen")
 	q := r.URL.Query()
-	f := ratsinfo.InquiryFilter{Limit: inquiriesPerPage, Today: s.today(), Brief: true}
-	if v := q.Get("stand"); v != "" {
-		st, err := ratsinfo.ParseInquiryState(v)
-		if err != nil || st == ratsinfo.InquiryDraft {
-			return ratsinfo.Errorf(ratsinfo.EINVALID, "Den Bearbeitungsstand %q gibt es nicht. Bitte einen Stand aus der Auswahl wählen.", v)
-		}
-		f.State, p.State = st, v
+	f, err := s.publicInquiryFilter(q)
+	if err != nil {
+		return err
 	}
-	if q.Get("ueberfaellig") != "" {
-		f.Overdue, p.Overdue = true, true
-	}
+	f.Limit = inquiriesPerPage
+	p.State, p.Overdue = string(f.State), f.Overdue
+	p.Feeds = inquiryFeeds(p.T, q)
 	for _, st := range ratsinfo.InquiryStates() {
 		if st != ratsinfo.InquiryDraft {
 			p.States = append(p.States, stateOption{Value: string(st), Label: p.T(st.German()), Selected: string(st) == p.State})
@@ -91,6 +88,21 @@ func (s *Server) inquiryList(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Pager = makePager(r, page, selected.Total, len(list), inquiriesPerPage, false)
 	return s.render(w, r, http.StatusOK, "inquiry_list", p)
+}
+
+// publicInquiryFilter reads the filters of /anfragen and its feeds: the state
+// (never "draft": the public sees no drafts) and "overdue only".
+func (s *Server) publicInquiryFilter(q url.Values) (ratsinfo.InquiryFilter, error) {
+	f := ratsinfo.InquiryFilter{Today: s.today(), Brief: true}
+	if v := q.Get("stand"); v != "" {
+		st, err := ratsinfo.ParseInquiryState(v)
+		if err != nil || st == ratsinfo.InquiryDraft {
+			return f, ratsinfo.Errorf(ratsinfo.EINVALID, "Den Bearbeitungsstand %q gibt es nicht. Bitte einen Stand aus der Auswahl wählen.", v)
+		}
+		f.State = st
+	}
+	f.Overdue = q.Get("ueberfaellig") != ""
+	return f, nil
 }
 
 func inquiryPath(id int64) string { return fmt.Sprintf("/anfragen/%d", id) }

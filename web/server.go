@@ -124,6 +124,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	if s.inquiries != nil {
 		mux.Handle("GET /anfragen", s.handle(s.inquiryList))
 		mux.Handle("GET /anfragen/{id}", s.handle(s.inquiryShow))
+		mux.Handle("GET /anfragen.atom", s.handle(s.inquiriesAtom))
+		mux.Handle("GET /anfragen.ics", s.handle(s.inquiriesICS))
 	}
 	mux.Handle("GET /sprache", s.handle(s.langSwitch))
 	mux.Handle("GET /impressum", s.handle(s.legalShow("impressum", "Impressum")))
