@@ -8,8 +8,8 @@ import (
 
 	"github.com/ratsinfo/ratsinfo"
 	"github.com/ratsinfo/ratsinfo/blob"
-	"github.com/ratsinfo/ratsinfo/sqldb"
 	"github.com/ratsinfo/ratsinfo/jobs"
+	"github.com/ratsinfo/ratsinfo/sqldb"
 )
 
 // extract enqueues text extraction for every file without text and works the
