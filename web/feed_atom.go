@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -76,24 +75,28 @@ func (s *Server) organizationAtom(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) writeAtom(w http.ResponseWriter, r *http.Request, q ratsinfo.PaperQuery, title, self string) error {
-	papers, _, err := s.store.FindPapersByDate(r.Context(), q)
+	ctx := r.Context()
+	papers, _, err := s.store.FindPapersByDate(ctx, q)
 	if err != nil {
 		return err
 	}
-	feed := atomFeed{Lang: "de", ID: s.baseURL + self, Title: title, Author: atomPerson{Name: s.siteName(r.Context())},
+	papers = slices.DeleteFunc(papers, func(p *ratsinfo.Paper) bool { return p.Deleted })
+	refs, err := s.loadAtomRefs(ctx, papers)
+	if err != nil {
+		return err
+	}
+	feed := atomFeed{Lang: "de", ID: s.baseURL + self, Title: title, Author: atomPerson{Name: s.siteName(ctx)},
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: s.baseURL + self},
 			{Rel: "alternate", Type: "text/html", Href: s.baseURL + ratsinfo.WebListPath(ratsinfo.KindPaper)}}}
 	var updated time.Time
 	for _, p := range papers {
-		if p.Deleted {
-			continue
-		}
-		updated = latest(updated, p.Modified)
+		own := entryUpdated(p, s.loc)
+		updated = latest(updated, own)
 		link := s.baseURL + ratsinfo.WebPath(ratsinfo.KindPaper, p.ID)
-		e := atomEntry{ID: link, Title: p.Name, Updated: p.Modified.UTC().Format(time.RFC3339),
-			Link: atomLink{Rel: "alternate", Type: "text/html", Href: link}, Summary: paperSummary(p)}
+		e := atomEntry{ID: link, Title: p.Name, Updated: own.UTC().Format(time.RFC3339),
+			Link: atomLink{Rel: "alternate", Type: "text/html", Href: link}, Summary: refs.summary(p)}
 		if !p.Date.IsZero() {
-			e.Published = p.Date.String() + "T00:00:00Z"
+			e.Published = dayStart(p.Date, s.loc).UTC().Format(time.RFC3339)
 		}
 		if p.PaperType != "" {
 			e.Category = &atomCateg{Term: p.PaperType}
@@ -109,17 +112,34 @@ func (s *Server) writeAtom(w http.ResponseWriter, r *http.Request, q ratsinfo.Pa
 		return err
 	}
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
-	serveCached(w, r, append([]byte(xml.Header), body...), updated)
+	// Last-Modified is the newest change of anything the feed shows (papers,
+	// originators, texts), so If-Modified-Since never keeps a renamed originator.
+	serveCached(w, r, append([]byte(xml.Header), body...), refs.modified)
 	return nil
 }
 
-func paperSummary(p *ratsinfo.Paper) string {
-	s := p.PaperType
-	if p.Reference != "" {
-		s += ", " + p.Reference
-	}
+// entryUpdated is when an entry last changed in a way a reader cares about: the
+// paper's own date, or a later edit. Whatever happened to the record on the day
+// the paper entered this system (created, imported, the demo loaded, its
+// consultations attached) belongs to its arrival, not to a change: otherwise a
+// mirror or a demo would stamp every entry with the same load time. An edit on a
+// later day counts. The result is never after the record's last change, so a
+// paper dated in the future does not claim a future update.
+func entryUpdated(p *ratsinfo.Paper, loc *time.Location) time.Time {
+	own := p.Created
 	if !p.Date.IsZero() {
-		s += ", " + strconv.Itoa(p.Date.Day) + "." + strconv.Itoa(int(p.Date.Month)) + "." + strconv.Itoa(p.Date.Year)
+		own = dayStart(p.Date, loc)
 	}
-	return s
+	if !p.Modified.IsZero() && own.After(p.Modified) {
+		own = p.Modified
+	}
+	if ratsinfo.DateOf(p.Created.In(loc)).Before(ratsinfo.DateOf(p.Modified.In(loc))) && p.Modified.After(own) {
+		own = p.Modified
+	}
+	return own
+}
+
+// dayStart is midnight of d in loc, the instant a council's dated paper begins.
+func dayStart(d ratsinfo.Date, loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
 }

@@ -231,3 +231,145 @@ func TestSiteMeta(t *testing.T) {
 		t.Errorf("opensearch: %s", os)
 	}
 }
+
+// atomEntries is an Atom feed's entries with what each must tell a feed reader.
+type atomEntries struct {
+	Entries []struct {
+		ID        string `xml:"id"`
+		Updated   string `xml:"updated"`
+		Published string `xml:"published"`
+		Summary   string `xml:"summary"`
+	} `xml:"entry"`
+	Updated string `xml:"updated"`
+}
+
+// TestAtomEntriesOwnTimeAndSummary parses the feed back: every entry carries its
+// paper's own time (the demo city was loaded in one instant, so the record's
+// modification times are all equal and would say nothing), and a summary that
+// names type, reference, originators and the first lines of the main file.
+func TestAtomEntriesOwnTimeAndSummary(t *testing.T) {
+	w := testWorld(t)
+	ctx := ratsinfo.SystemContext(t.Context())
+	_, body := w.get(t, "/vorlagen.atom")
+	var f atomEntries
+	if err := xml.Unmarshal([]byte(body), &f); err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	if len(f.Entries) < 10 {
+		t.Fatalf("only %d entries", len(f.Entries))
+	}
+	times := map[string]bool{}
+	newest := ""
+	withText, withOriginator := 0, 0
+	for _, e := range f.Entries {
+		times[e.Updated] = true
+		if e.Updated > newest {
+			newest = e.Updated
+		}
+		var id int64
+		if _, err := fmt.Sscanf(e.ID, "http://ratsinfo.test/vorlagen/%d", &id); err != nil {
+			t.Fatalf("entry id %q: %v", e.ID, err)
+		}
+		p, err := w.store.FindPaperByID(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Papers and record were written at testNow; the entry says the paper's day.
+		want := time.Date(p.Date.Year, p.Date.Month, p.Date.Day, 0, 0, 0, 0, w.web.loc)
+		if want.After(p.Modified) {
+			want = p.Modified
+		}
+		if got, err := time.Parse(time.RFC3339, e.Updated); err != nil || !got.Equal(want) {
+			t.Errorf("entry %d updated %q, want the paper's own day %v", id, e.Updated, want)
+		}
+		if got, err := time.Parse(time.RFC3339, e.Published); err != nil || !got.Equal(time.Date(p.Date.Year, p.Date.Month, p.Date.Day, 0, 0, 0, 0, w.web.loc)) {
+			t.Errorf("entry %d published %q, want %s", id, e.Published, p.Date)
+		}
+		head := p.PaperType + " " + p.Reference + " vom " + p.Date.German() + "."
+		if !strings.HasPrefix(e.Summary, head) {
+			t.Errorf("entry %d summary %q does not start with %q", id, e.Summary, head)
+		}
+		for _, oid := range p.OriginatorOrganizationIDs {
+			o, err := w.store.FindOrganizationByID(ctx, oid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			withOriginator++
+			if !strings.Contains(e.Summary, "Eingereicht von: ") || !strings.Contains(e.Summary, o.Name) {
+				t.Errorf("entry %d summary %q does not name originator %q", id, e.Summary, o.Name)
+			}
+		}
+		if p.MainFileID != 0 {
+			file, err := w.store.FindFileByID(ctx, p.MainFileID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if lead := firstLines(file.Text, summaryTextMax); lead != "" {
+				withText++
+				if !strings.HasSuffix(e.Summary, "\n\n"+lead) {
+					t.Errorf("entry %d summary %q lacks the text's first lines %q", id, e.Summary, lead)
+				}
+				if strings.Contains(lead, "Beratungsfolge") {
+					t.Errorf("entry %d: the summary repeats the letterhead: %q", id, lead)
+				}
+			}
+		}
+		if n := len([]rune(e.Summary)); n > summaryTextMax+300 {
+			t.Errorf("entry %d summary of %d characters", id, n)
+		}
+	}
+	if len(times) < 2 {
+		t.Errorf("all %d entries share one updated time %v", len(f.Entries), times)
+	}
+	if f.Updated != newest {
+		t.Errorf("feed updated %s, want its newest entry's %s", f.Updated, newest)
+	}
+	if withText == 0 || withOriginator == 0 {
+		t.Errorf("no entry with text (%d) or originator (%d): the test proves nothing", withText, withOriginator)
+	}
+}
+
+// TestEntryUpdated: the paper's own day, unless edited on a later day than it
+// arrived; never after the record's last change.
+func TestEntryUpdated(t *testing.T) {
+	loc := ratsinfo.Berlin()
+	arrived := time.Date(2026, 3, 10, 9, 0, 0, 0, loc)
+	day := ratsinfo.NewDate(2023, 2, 27)
+	for _, c := range []struct {
+		name              string
+		date              ratsinfo.Date
+		created, modified time.Time
+		want              time.Time
+	}{
+		{"imported old paper", day, arrived, arrived.Add(time.Hour), time.Date(2023, 2, 27, 0, 0, 0, 0, loc)},
+		{"edited a day later", day, arrived, arrived.AddDate(0, 0, 1), arrived.AddDate(0, 0, 1)},
+		{"dated after its last change", ratsinfo.NewDate(2026, 4, 1), arrived, arrived, arrived},
+		{"no date", ratsinfo.Date{}, arrived, arrived.Add(time.Minute), arrived},
+	} {
+		p := &ratsinfo.Paper{Meta: ratsinfo.Meta{Created: c.created, Modified: c.modified}, Date: c.date}
+		if got := entryUpdated(p, loc); !got.Equal(c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestFirstLines(t *testing.T) {
+	long := strings.Repeat("Die Verwaltung wird beauftragt, einen Radweg zu planen. ", 20)
+	got := firstLines(long, 100)
+	if !strings.HasSuffix(got, " …") || len([]rune(got)) > 102 || !strings.HasPrefix(got, "Die Verwaltung wird") {
+		t.Errorf("long text: %q", got)
+	}
+	if got := firstLines("Kurz und gut.\n\nZweiter Absatz.", 100); got != "Kurz und gut. Zweiter Absatz." {
+		t.Errorf("short text: %q", got)
+	}
+	letter := "Stadt Norderstedt\nAntrag A 23/0012\nDatum: 05.03.2023\n\nRadweg Ulzburger Straße\n\nBeratungsfolge\nHauptausschuss – Entscheidung\n\nBegründung:\nDer Radweg ist zu schmal. Er wird verbreitert.\n"
+	if got := firstLines(letter, 100); got != "Der Radweg ist zu schmal. Er wird verbreitert." {
+		t.Errorf("letterhead not skipped: %q", got)
+	}
+	if got := firstLines("Lageplan\nMaßstab 1:500", 100); got != "Lageplan Maßstab 1:500" {
+		t.Errorf("text without a sentence: %q", got)
+	}
+	if got := firstLines("", 100); got != "" {
+		t.Errorf("empty: %q", got)
+	}
+}
