@@ -8,7 +8,7 @@ import (
 )
 
 // keptInquiryCounts answers CountInquiries from inquiry_count, which triggers
-// keep in every write transaction (migration 0013), for the viewers whose
+// keep in every write transaction (migration 0014), for the viewers whose
 // visibility the table can express: the anonymous public (not drafts, not
 // confidential) and the program (everything), filtered at most by body and
 // state. ok is false for everyone and everything else: they are counted row by
@@ -22,7 +22,12 @@ import (
 func (db *DB) keptInquiryCounts(ctx context.Context, f ratsinfo.InquiryFilter) (n ratsinfo.InquiryCounts, ok bool, err error) {
 	v := ratsinfo.ViewerFrom(ctx)
 	public := v.Role == ratsinfo.RoleAnonymous && v.UserID == 0 && len(v.Grants) == 0
-	if !public && v.Role != ratsinfo.RoleSystem || f.UnitID != 0 || f.FactionID != 0 {
+	// Any filter but these (unit, faction, and whatever is added later) is
+	// counted row by row: the table knows only body, state and confidentiality.
+	rest := f
+	rest.BodyID, rest.State, rest.Overdue, rest.Today = 0, "", false, ratsinfo.Date{}
+	rest.Limit, rest.Offset, rest.Brief = 0, 0, false
+	if !public && v.Role != ratsinfo.RoleSystem || rest != (ratsinfo.InquiryFilter{}) {
 		return n, false, nil
 	}
 	c := &cond{}
