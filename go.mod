@@ -3,6 +3,7 @@ module github.com/ratsinfo/ratsinfo
 go 1.26.8
 
 require (
+	github.com/andybalholm/brotli v1.3.0
 	github.com/arran4/golang-ical v0.3.4
 	github.com/blevesearch/bleve/v2 v2.6.3
 	github.com/chromedp/chromedp v0.23.0

@@ -14,6 +14,7 @@ import (
 	jsonapi "github.com/ratsinfo/ratsinfo/api"
 	"github.com/ratsinfo/ratsinfo/blob"
 	"github.com/ratsinfo/ratsinfo/demo"
+	"github.com/ratsinfo/ratsinfo/internal/compress"
 	"github.com/ratsinfo/ratsinfo/internal/site"
 	"github.com/ratsinfo/ratsinfo/office"
 	"github.com/ratsinfo/ratsinfo/oparl"
@@ -79,7 +80,7 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	defer stopQueue(queue, log)
 
 	srv := &http.Server{
-		Handler:           site.AccessLog(log, routes(baseURL, &cfg, db, blobs, searcher, log)),
+		Handler:           site.AccessLog(log, compress.Handler(routes(baseURL, &cfg, db, blobs, searcher, log))),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		// Short, so that a client that does not read frees its connection and
