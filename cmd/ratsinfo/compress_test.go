@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ import (
 
 // demoDataDir writes the demo city as of its reference day into a data folder
 // that serve then opens, so the test does not depend on the day it runs.
-func demoDataDir(t *testing.T) string {
+func demoDataDir(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
 	ctx := ratsinfo.SystemContext(context.Background())
@@ -88,14 +89,19 @@ func TestCompression(t *testing.T) {
 		return out
 	}
 
-	for _, path := range []string{"/", "/vorlagen", "/sitzungen.ics", "/vorlagen.atom", "/sitemap.xml",
-		"/oparl/v1.1/system", "/oparl/v1.1/body/1/paper"} {
+	_, home := get("/")
+	css := regexp.MustCompile(`/static/style\.[0-9a-f]+\.css`).Find(home)
+	if css == nil {
+		t.Fatal("no stylesheet on the start page")
+	}
+	for _, path := range []string{string(css), "/", "/vorlagen", "/sitzungen.ics", "/vorlagen.atom", "/sitemap.xml",
+		"/oparl/v1.1/body/1/meeting", "/oparl/v1.1/body/1/paper"} {
 		t.Run(path, func(t *testing.T) {
 			plainRes, plain := get(path)
 			if plainRes.StatusCode != 200 || plainRes.Header.Get("Content-Encoding") != "" {
 				t.Fatalf("plain: status %d, encoding %q", plainRes.StatusCode, plainRes.Header.Get("Content-Encoding"))
 			}
-			if !strings.Contains(plainRes.Header.Get("Vary"), "Accept-Encoding") {
+			if !strings.Contains(strings.Join(plainRes.Header.Values("Vary"), ","), "Accept-Encoding") {
 				t.Errorf("plain answer lacks Vary: Accept-Encoding: %q", plainRes.Header.Values("Vary"))
 			}
 			for _, c := range []struct{ accept, enc, suffix string }{
@@ -113,10 +119,11 @@ func TestCompression(t *testing.T) {
 					t.Errorf("%s: decoded body differs from the plain one", c.enc)
 				}
 				etag := res.Header.Get("ETag")
-				if etag == "" || !strings.HasSuffix(etag, c.suffix) || etag == plainRes.Header.Get("ETag") {
+				// OParl lists carry no ETag; where the plain answer has one, the compressed has its own.
+				if plainRes.Header.Get("ETag") != "" && (!strings.HasSuffix(etag, c.suffix) || etag == plainRes.Header.Get("ETag")) {
 					t.Errorf("%s: ETag %q, plain %q", c.enc, etag, plainRes.Header.Get("ETag"))
 				}
-				if !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+				if !strings.Contains(strings.Join(res.Header.Values("Vary"), ","), "Accept-Encoding") {
 					t.Errorf("%s: no Vary: Accept-Encoding", c.enc)
 				}
 				// The compressed ETag validates the compressed copy.
