@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -229,5 +231,39 @@ func TestImportDocumentScan(t *testing.T) {
 	code, _, errOut := run(t, "import", "document", "--json", scan)
 	if code != 1 || !strings.Contains(errOut, "enthält keinen Text (vermutlich ein Scan)") || !strings.Contains(errOut, "ocrmypdf") {
 		t.Errorf("scan: %d %q", code, errOut)
+	}
+}
+
+// TestDemoSeedThroughParser: the demo city's seed answer, loaded as `serve
+// --demo` does, goes through the legacy importer: it finds the papers, the
+// person, the committee, the meeting and the consultation the demo wrote and
+// adds only the published inquiry with the six questions.
+func TestDemoSeedThroughParser(t *testing.T) {
+	ctx := ratsinfo.SystemContext(context.Background())
+	cfg := Config{DataDir: t.TempDir()}
+	db, blobs, err := openData(ctx, &cfg, true, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	must(t, err)
+	defer db.Close()
+	city, err := demo.Load(ctx, db, blobs)
+	must(t, err)
+	must(t, demo.LoadInquiries(ctx, db, blobs, city))
+	dsn := filepath.Join(cfg.DataDir, "ratsinfo.db")
+	before, _ := countRecords(t, dsn)
+	res, err := loadSeedAnswer(ctx, db, blobs, city)
+	must(t, err)
+	after, _ := countRecords(t, dsn)
+	before.inquiries++
+	if after != before {
+		t.Errorf("the seed import added more than the inquiry: %+v → %+v (created %v)", before, after, res.Created)
+	}
+	if res.AnswerPaperID != city.AnswerPaperID || res.InquiryPaperID != city.InquiryPaperID || res.FileID != city.AnswerFileID {
+		t.Errorf("matched answer %d, inquiry %d, file %d; the demo wrote %d, %d, %d",
+			res.AnswerPaperID, res.InquiryPaperID, res.FileID, city.AnswerPaperID, city.InquiryPaperID, city.AnswerFileID)
+	}
+	q, err := db.FindInquiry(ctx, res.InquiryID)
+	must(t, err)
+	if q.State != ratsinfo.InquiryPublished || len(q.Questions) != 6 || len(q.InquirerPersonIDs) != 1 ||
+		!strings.HasPrefix(q.Questions[5].Text, "Bisher sind 21 Digitale Knotenpunkte") {
+		t.Errorf("seed inquiry: state %s, %d questions, inquirers %v", q.State, len(q.Questions), q.InquirerPersonIDs)
 	}
 }

@@ -178,6 +178,9 @@ func (a *App) loadDemo(ctx context.Context, db *sqldb.DB, blobs *blob.Dir) error
 	if err := demo.LoadInquiries(sys, db, blobs, city); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	if _, err := loadSeedAnswer(sys, db, blobs, city); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
 	fmt.Fprintf(a.Stdout, "Demo-Stadt geladen: %d Vorlagen, %d Sitzungen, %d Personen, %d Gremien (%.1f s).\n",
 		city.Papers, city.Meetings, city.Persons, city.Organizations, time.Since(started).Seconds())
 	return nil
