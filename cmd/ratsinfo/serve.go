@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -50,6 +51,12 @@ func (a *App) serve(ctx context.Context, args []string) error {
 		}
 	}
 
+	index, searcher, err := openSearch(&cfg, db, log)
+	if err != nil {
+		return err
+	}
+	defer followSearch(ctx, index)()
+
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("der Server kann nicht auf %s (--addr) lauschen: %v. Läuft dort schon ein anderes Programm? Bitte einen anderen Port wählen", cfg.Addr, err)
@@ -72,7 +79,7 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	defer stopQueue(queue, log)
 
 	srv := &http.Server{
-		Handler:           site.AccessLog(log, routes(baseURL, &cfg, db, blobs, log)),
+		Handler:           site.AccessLog(log, routes(baseURL, &cfg, db, blobs, searcher, log)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		// Short, so that a client that does not read frees its connection and
@@ -108,13 +115,13 @@ func (a *App) serve(ctx context.Context, args []string) error {
 // under /buero/ (its own sessions), the JSON API under /api/v1/ (bearer
 // tokens), the website on the rest. The website and OParl pin the anonymous
 // viewer, so no cookie or token can change what they show.
-func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, log *slog.Logger) http.Handler {
+func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, searcher ratsinfo.Searcher, log *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	// One budget of renders for both surfaces: they share the machine.
 	renders := site.NewLimiter(cfg.MaxRenders, 0)
 	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log, License: cfg.License, Renders: renders})
 	api.Register(mux)
-	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Inquiries: db, Logger: log, TextDir: cfg.textDir(), Renders: renders}).Register(mux)
+	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Inquiries: db, Search: searcher, Logger: log, TextDir: cfg.textDir(), Renders: renders}).Register(mux)
 	printer, printerErr := pdf.Find(cfg.Chromium)
 	state, _ := ratsinfo.ParseState(cfg.State) // checked by cfg.check
 	officeCfg := office.Config{BaseURL: baseURL, Store: db, Record: db, Hasher: password.New(), Mail: cfg.mailer(), Logger: log,
@@ -171,7 +178,8 @@ func (a *App) loadDemo(ctx context.Context, db *sqldb.DB, blobs *blob.Dir) error
 		return nil
 	}
 	started := time.Now()
-	city, err := demo.Load(sys, db, blobs)
+	today := ratsinfo.DateOf(time.Now().In(ratsinfo.Berlin()))
+	city, err := demo.LoadOn(sys, db, blobs, today)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
@@ -181,7 +189,50 @@ func (a *App) loadDemo(ctx context.Context, db *sqldb.DB, blobs *blob.Dir) error
 	if _, err := loadSeedAnswer(sys, db, blobs, city); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	fmt.Fprintf(a.Stdout, "Demo-Stadt geladen: %d Vorlagen, %d Sitzungen, %d Personen, %d Gremien (%.1f s).\n",
-		city.Papers, city.Meetings, city.Persons, city.Organizations, time.Since(started).Seconds())
+	line, err := demoSummary(ctx, db, city)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	fmt.Fprintf(a.Stdout, "%s (%.1f s).\n", line, time.Since(started).Seconds())
 	return nil
+}
+
+// demoSummary says what the site shows of the demo city, so that the console's count
+// of papers and the site's do not puzzle anyone: the public count is the store's,
+// and the difference is named (drafts, withdrawn papers).
+func demoSummary(ctx context.Context, db *sqldb.DB, city *demo.City) (string, error) {
+	all := ratsinfo.ListFilter{BodyID: city.BodyID}
+	total, err := db.Count(ratsinfo.SystemContext(ctx), ratsinfo.KindPaper, all)
+	if err != nil {
+		return "", fmt.Errorf("count papers: %w", err)
+	}
+	anon := ratsinfo.WithViewer(ctx, ratsinfo.Viewer{}) // the public
+	public, err := db.Count(anon, ratsinfo.KindPaper, all)
+	if err != nil {
+		return "", fmt.Errorf("count public papers: %w", err)
+	}
+	line := fmt.Sprintf("Demo-Stadt geladen, Stand %s: %d Vorlagen", city.Day.German(), total)
+	if hidden := total - public; hidden > 0 {
+		var parts []string
+		if city.DraftPapers > 0 {
+			parts = append(parts, plural(city.DraftPapers, "Entwurf", "Entwürfe"))
+		}
+		if city.WithdrawnPapers > 0 {
+			parts = append(parts, fmt.Sprintf("%d zurückgezogen", city.WithdrawnPapers))
+		}
+		if other := hidden - city.DraftPapers - city.WithdrawnPapers; other > 0 {
+			parts = append(parts, fmt.Sprintf("%d weitere nichtöffentlich", other))
+		}
+		line += fmt.Sprintf(", davon %d öffentlich (%s)", public, strings.Join(parts, ", "))
+	}
+	return line + fmt.Sprintf("; %d Sitzungen, %d Personen, %d Organisationen",
+		city.Meetings, city.Persons, city.Organizations), nil
+}
+
+// plural writes n with the singular or plural noun: "1 Entwurf", "4 Entwürfe".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
