@@ -66,8 +66,16 @@ func TestImportLegacyAnswer(t *testing.T) {
 			t.Fatalf("a failed import left records: %v → %v", before, after)
 		}
 
+		publicBefore, err := db.CountInquiries(p.public, ratsinfo.InquiryFilter{BodyID: p.body})
+		must(t, err)
 		res, err := db.ImportLegacyAnswer(p.office, legacyAnswer(p.body))
 		must(t, err)
+		// The public list's kept totals count the imported answer.
+		publicAfter, err := db.CountInquiries(p.public, ratsinfo.InquiryFilter{BodyID: p.body})
+		must(t, err)
+		if publicAfter.Total != publicBefore.Total+1 || publicAfter.Open != publicBefore.Open {
+			t.Errorf("public counts %+v → %+v, want one more answered", publicBefore, publicAfter)
+		}
 		if res.Matched[ratsinfo.KindOrganization] != 2 || res.Created[ratsinfo.KindOrganization] != 1 || res.Created[ratsinfo.KindMeeting] != 2 ||
 			res.Created[ratsinfo.KindPerson] != 1 || res.Created[ratsinfo.KindPaper] != 2 || res.Created[ratsinfo.KindInquiry] != 1 {
 			t.Errorf("first import: created %v, matched %v", res.Created, res.Matched)
