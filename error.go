@@ -142,6 +142,7 @@ var kindGerman = map[Kind]string{
 	KindLocation:        "Der Ort",
 	KindFeedback:        "Die Rückmeldung",
 	KindInquiry:         "Die Anfrage",
+	KindInquiryRule:     "Die Fristregel",
 }
 
 // Label returns the German name of a kind with its article as a translatable

@@ -153,7 +153,10 @@ func PointLabel(i int) string { return string(rune('a'+i)) + ")" }
 type Inquiry struct {
 	ID     int64
 	BodyID int64
-	Title  string
+	// PaperType is the kind of inquiry (InquiryPaperTypes): it picks the
+	// body's deadline rule and is the type of the public Paper.
+	PaperType string
+	Title     string
 	// Preamble is the text before the questions (Vorbemerkung).
 	Preamble string
 	// InquirerPersonIDs are the council members who ask; FactionID the faction
@@ -178,6 +181,13 @@ type Inquiry struct {
 	Deadline     Deadline
 	DeadlineNote string // the office's reason for overriding the rule
 
+	// The consultation plan, set by registration: the committee that hears
+	// the answer, in which meeting and in which role (Anhörung, …). When the
+	// answer is published it becomes an agenda item of that meeting.
+	PlannedCommitteeID int64
+	PlannedMeetingID   int64
+	PlannedRole        string
+
 	PaperID       int64 // the inquiry as a public Paper
 	AnswerPaperID int64 // the published answer Paper
 	CreatedBy     int64 // the account that created it (a draft is private to it and the inquirers)
@@ -192,7 +202,9 @@ func (q *Inquiry) Validate() error {
 	if q.BodyID <= 0 {
 		v.add("body", "Die Anfrage braucht eine Körperschaft.")
 	}
+	v.inquiryPaperType("paperType", &q.PaperType)
 	v.required("title", &q.Title)
+	v.text("plannedRole", &q.PlannedRole)
 	v.textMax("preamble", &q.Preamble, MaxQuestionText)
 	v.text("externalInquirer", &q.ExternalInquirer)
 	v.ids("inquirers", q.InquirerPersonIDs)

@@ -16,14 +16,28 @@ type Registration struct {
 	ReceivedOn Date   // the day the inquiry arrived (by post, perhaps days before)
 	UnitID     int64  // the answering organization
 	Reference  string // empty: the next number of the body's scheme, "A 23/0012"
-	Period     Period // zero: DefaultInquiryPeriod
-	Deadline   Date   // set: overrides the period; needs Note
+	Period     Period // set: overrides the body's rule; needs Note when a rule exists
+	Deadline   Date   // set: overrides the rule and the period; needs Note
 	Note       string // why the period or deadline differs from the rule
 	State      State  // whose holidays count; empty: DefaultState
+
+	// The consultation plan: the committee that hears the answer (zero: the
+	// inquirer's preferred committee, or the meeting's lead committee), the
+	// meeting (zero: not yet known) and the role (empty: Anhörung).
+	CommitteeID int64
+	MeetingID   int64
+	Role        string
+
+	// Filled by the store before ComputeDeadline: the body's rule for the
+	// inquiry's paper type (nil: none) and the day of the planned meeting.
+	Rule       *InquiryRule
+	MeetingDay Date
 }
 
-// ComputeDeadline returns the period and deadline r gives, or an EINVALID error that says what
-// to correct.
+// ComputeDeadline returns the period and deadline r gives, or an EINVALID
+// error that says what to correct. The order: a deadline the office sets, a
+// period it sets, the body's rule for the paper type, DefaultInquiryPeriod.
+// The period is zero when a rule counting from a meeting gave the deadline.
 func (r Registration) ComputeDeadline() (Period, Deadline, error) {
 	if r.ReceivedOn.IsZero() {
 		return Period{}, Deadline{}, Errorf(EINVALID, "Bitte das Eingangsdatum der Anfrage angeben.")
@@ -35,15 +49,35 @@ func (r Registration) ComputeDeadline() (Period, Deadline, error) {
 	p := r.Period
 	if p.IsZero() {
 		p = DefaultInquiryPeriod
+		if r.Rule != nil && r.Rule.Basis == AfterReceipt {
+			p = r.Rule.Period
+		}
 	}
 	if !r.Deadline.IsZero() {
 		if r.Deadline.Before(r.ReceivedOn) {
 			return Period{}, Deadline{}, Errorf(EINVALID, "Die Frist (%s) liegt vor dem Eingang (%s). Bitte das Fristdatum prüfen.",
 				r.Deadline.German(), r.ReceivedOn.German())
 		}
-		return p, Deadline{Day: r.Deadline, Nominal: r.Deadline}, nil
+		return r.Period, Deadline{Day: r.Deadline, Nominal: r.Deadline}, nil
+	}
+	if r.Period.IsZero() && r.Rule != nil && r.Rule.NeedsMeeting() {
+		d, err := r.Rule.Deadline(r.ReceivedOn, r.MeetingDay, st)
+		return Period{}, d, err
 	}
 	return p, PeriodEnd(r.ReceivedOn, p, st), nil
+}
+
+// Overrides reports whether r sets the deadline against the rule the store
+// found: a fixed date, or a period other than the rule's. Such a registration
+// needs a reason (Note).
+func (r Registration) Overrides() bool {
+	if !r.Deadline.IsZero() {
+		return true
+	}
+	if r.Period.IsZero() || r.Rule == nil {
+		return false
+	}
+	return r.Rule.Basis != AfterReceipt || r.Rule.Period != r.Period
 }
 
 // InquiryEvent is one entry of an inquiry's audit trail: every change of state,

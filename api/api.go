@@ -42,6 +42,7 @@ type Config struct {
 // InquiryStore is what the API needs of the store for inquiries.
 type InquiryStore interface {
 	ratsinfo.InquiryStore
+	ratsinfo.InquiryRuleStore
 	ratsinfo.AnswerPublisher
 }
 

@@ -9,6 +9,7 @@ import (
 
 type createInquiryRequest struct {
 	Body      int64  `json:"body"`
+	PaperType string `json:"paperType"`
 	Title     string `json:"title"`
 	Preamble  string `json:"preamble"`
 	Questions []struct {
@@ -36,7 +37,7 @@ func (s *Server) createInquiry(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	q := &ratsinfo.Inquiry{BodyID: body, Title: req.Title, Preamble: req.Preamble, InquirerPersonIDs: req.Inquirers,
+	q := &ratsinfo.Inquiry{BodyID: body, PaperType: req.PaperType, Title: req.Title, Preamble: req.Preamble, InquirerPersonIDs: req.Inquirers,
 		FactionID: req.Faction, ExternalInquirer: req.ExternalInquirer, ExternalInquirerConsent: req.ExternalInquirerConsent,
 		PreferredCommitteeID: req.PreferredCommittee, Confidential: req.Confidential}
 	for _, rq := range req.Questions {

@@ -18,6 +18,7 @@ import (
 type inquiry struct {
 	ID                      int64      `json:"id"`
 	Body                    int64      `json:"body"`
+	PaperType               string     `json:"paperType"`
 	Title                   string     `json:"title"`
 	Preamble                string     `json:"preamble,omitempty"`
 	State                   string     `json:"state"`
@@ -35,6 +36,9 @@ type inquiry struct {
 	Deadline                string     `json:"deadline,omitempty"`
 	DeadlineExplanation     string     `json:"deadlineExplanation,omitempty"`
 	DeadlineNote            string     `json:"deadlineNote,omitempty"`
+	Committee               int64      `json:"committee,omitempty"`
+	Meeting                 int64      `json:"meeting,omitempty"`
+	Role                    string     `json:"role,omitempty"`
 	Paper                   string     `json:"paper,omitempty"`
 	AnswerPaper             string     `json:"answerPaper,omitempty"`
 	Questions               []question `json:"questions"`
@@ -60,12 +64,12 @@ type event struct {
 }
 
 func (s *Server) inquiryJSON(q *ratsinfo.Inquiry) inquiry {
-	out := inquiry{ID: q.ID, Body: q.BodyID, Title: q.Title, Preamble: q.Preamble, State: string(q.State),
+	out := inquiry{ID: q.ID, Body: q.BodyID, PaperType: q.PaperType, Title: q.Title, Preamble: q.Preamble, State: string(q.State),
 		Overdue: q.Overdue(s.today()), Inquirers: q.InquirerPersonIDs, Faction: q.FactionID,
 		ExternalInquirer: q.ExternalInquirer, ExternalInquirerConsent: q.ExternalInquirerConsent,
 		PreferredCommittee: q.PreferredCommitteeID, Confidential: q.Confidential, Reference: q.Reference,
 		ReceivedOn: q.ReceivedOn.String(), Unit: q.UnitID, Period: q.Period.String(), Deadline: q.Deadline.Day.String(),
-		DeadlineNote: q.DeadlineNote, Created: q.Created, Modified: q.Modified, Questions: []question{}}
+		DeadlineNote: q.DeadlineNote, Committee: q.PlannedCommitteeID, Meeting: q.PlannedMeetingID, Role: q.PlannedRole, Created: q.Created, Modified: q.Modified, Questions: []question{}}
 	if out.Inquirers == nil {
 		out.Inquirers = []int64{}
 	}

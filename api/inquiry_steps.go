@@ -21,11 +21,15 @@ func (s *Server) registerInquiry(w http.ResponseWriter, r *http.Request) error {
 		Period     string `json:"period"`
 		Deadline   string `json:"deadline"`
 		Reason     string `json:"reason"`
+		Committee  int64  `json:"committee"`
+		Meeting    int64  `json:"meeting"`
+		Role       string `json:"role"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	reg := ratsinfo.Registration{UnitID: req.Unit, Reference: req.Reference, Note: req.Reason, State: s.state}
+	reg := ratsinfo.Registration{UnitID: req.Unit, Reference: req.Reference, Note: req.Reason, State: s.state,
+		CommitteeID: req.Committee, MeetingID: req.Meeting, Role: req.Role}
 	if reg.ReceivedOn, err = parseDate("receivedOn", req.ReceivedOn); err != nil {
 		return err
 	}

@@ -28,6 +28,9 @@ func (s *Server) inquiryOperations() []operation {
 		{"signOffAnswer", "POST", "/inquiries/{id}/sign-off", s.signOffAnswer},
 		{"publishAnswer", "POST", "/inquiries/{id}/publish", s.publishAnswer},
 		{"withdrawInquiry", "POST", "/inquiries/{id}/withdraw", s.step(ratsinfo.ActionWithdraw)},
+		{"listInquiryRules", "GET", "/inquiry-rules", s.listInquiryRules},
+		{"setInquiryRule", "PUT", "/inquiry-rules/{paperType}", s.setInquiryRule},
+		{"deleteInquiryRule", "DELETE", "/inquiry-rules/{paperType}", s.deleteInquiryRule},
 	}
 }
 

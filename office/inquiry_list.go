@@ -10,6 +10,7 @@ import (
 // InquiryStore is what the office's inquiry pages need of the store.
 type InquiryStore interface {
 	ratsinfo.InquiryStore
+	ratsinfo.InquiryRuleStore
 	ratsinfo.AnswerPublisher
 }
 

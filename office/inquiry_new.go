@@ -12,6 +12,7 @@ import (
 // inquiryForm is what the form of a new inquiry holds; it comes back filled in
 // after every button, so nothing typed is lost.
 type inquiryForm struct {
+	PaperType       string
 	Title, Preamble string
 	Questions       []questionForm
 	External        string
@@ -28,8 +29,9 @@ type questionForm struct {
 
 type inquiryNewPage struct {
 	page
-	Form  inquiryForm
-	Error string
+	Form       inquiryForm
+	PaperTypes []string
+	Error      string
 }
 
 // maxFormQuestions bounds the form; the domain's own limit is higher.
@@ -39,7 +41,8 @@ func (s *Server) inquiryNew(w http.ResponseWriter, r *http.Request) error {
 	if !canAsk(r.Context()) {
 		return ratsinfo.Errorf(ratsinfo.EFORBIDDEN, "Keine Berechtigung: Anfragen stellen Ratsmitglieder, Fraktionsgeschäftsstellen und das Büro der Stadtvertretung.")
 	}
-	p := inquiryNewPage{page: s.newPage(r, "Neue Anfrage"), Form: inquiryForm{Questions: make([]questionForm, 3)}}
+	p := inquiryNewPage{page: s.newPage(r, "Neue Anfrage"), Form: inquiryForm{Questions: make([]questionForm, 3)},
+		PaperTypes: ratsinfo.InquiryPaperTypes()}
 	p.Form.AsOffice = hasRole(r, ratsinfo.GrantCouncilOffice)
 	return s.render(w, r, http.StatusOK, "inquiry_new", &p)
 }
@@ -48,7 +51,7 @@ func (s *Server) inquiryNew(w http.ResponseWriter, r *http.Request) error {
 // question (the form comes back), save as draft, or submit.
 func (s *Server) inquiryCreate(w http.ResponseWriter, r *http.Request) error {
 	f := readInquiryForm(r)
-	p := inquiryNewPage{page: s.newPage(r, "Neue Anfrage"), Form: f}
+	p := inquiryNewPage{page: s.newPage(r, "Neue Anfrage"), Form: f, PaperTypes: ratsinfo.InquiryPaperTypes()}
 	action := r.PostFormValue("action")
 	switch {
 	case action == "add":
@@ -78,7 +81,7 @@ func (s *Server) inquiryCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func readInquiryForm(r *http.Request) inquiryForm {
-	f := inquiryForm{Title: r.PostFormValue("title"), Preamble: r.PostFormValue("preamble"),
+	f := inquiryForm{PaperType: r.PostFormValue("paperType"), Title: r.PostFormValue("title"), Preamble: r.PostFormValue("preamble"),
 		External: r.PostFormValue("external"), ExternalConsent: r.PostFormValue("consent") == "1",
 		Confidential: r.PostFormValue("confidential") == "1", AsOffice: hasRole(r, ratsinfo.GrantCouncilOffice),
 		InquirerPersons: r.PostFormValue("persons"), FactionID: r.PostFormValue("faction")}
@@ -114,7 +117,7 @@ func moveQuestion(qs []questionForm, action string) []questionForm {
 // outside inquirer it names.
 func (s *Server) inquiryFromForm(r *http.Request, f inquiryForm) (*ratsinfo.Inquiry, error) {
 	v := ratsinfo.ViewerFrom(r.Context())
-	q := &ratsinfo.Inquiry{Title: f.Title, Preamble: f.Preamble, Confidential: f.Confidential}
+	q := &ratsinfo.Inquiry{PaperType: f.PaperType, Title: f.Title, Preamble: f.Preamble, Confidential: f.Confidential}
 	for _, g := range v.Grants {
 		switch g.Role {
 		case ratsinfo.GrantCouncilMember:
@@ -184,6 +187,8 @@ func fieldLabel(field string) string {
 		return "Frage " + strings.TrimSuffix(strings.TrimPrefix(strings.Split(field, ".")[0], "questions["), "]")
 	case field == "inquirers":
 		return "Fragende"
+	case field == "paperType":
+		return "Art der Anfrage"
 	}
 	return field
 }

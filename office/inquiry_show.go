@@ -22,7 +22,13 @@ type inquiryShowPage struct {
 	Questions []officeQuestion
 	Events    []officeEvent
 	Units     []option
-	Error     string
+	// The register form: the consultation plan's choices and the rule that
+	// gives the deadline unless the office deviates.
+	Committees, Meetings, Roles []option
+	Rule                        string
+	// Plan names the planned consultation: "Hauptausschuss, Sitzung am …, Anhörung".
+	Plan  string
+	Error string
 	// What this account may do in the inquiry's state.
 	CanSubmit, CanWithdraw, CanRegister, CanAnswer, CanSubmitAnswer, CanSignOff, CanPublish bool
 	// Typed texts that come back after a refused save.
@@ -89,15 +95,12 @@ func (s *Server) inquiryPage(r *http.Request, id int64) (*inquiryShowPage, error
 	p.CanSignOff = may(ratsinfo.ActionApprove)
 	p.CanAnswer = in.State == ratsinfo.InquiryRegistered && ratsinfo.CanAnswerInquiry(ctx, in) == nil
 	if p.CanRegister {
-		orgs, err := s.cfg.Record.FindOrganizations(ctx, ratsinfo.OrganizationFilter{})
-		if err != nil {
+		if err := s.registerChoices(r, in, p); err != nil {
 			return nil, err
 		}
-		for _, o := range orgs {
-			if o.BodyID == in.BodyID && o.OrganizationType == ratsinfo.OrgTypeAdminUnit && !o.Deleted {
-				p.Units = append(p.Units, option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
-			}
-		}
+	}
+	if p.Plan, err = s.planText(r, in); err != nil {
+		return nil, err
 	}
 	events, err := s.cfg.Inquiries.InquiryEvents(ctx, id)
 	if err != nil {
@@ -176,22 +179,9 @@ func (s *Server) inquiryStep(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) register(r *http.Request, id int64) error {
-	received, err := ratsinfo.ParseDate(r.PostFormValue("received"))
+	reg, err := registration(r, s.cfg.State)
 	if err != nil {
 		return err
-	}
-	unit, _ := strconv.ParseInt(r.PostFormValue("unit"), 10, 64)
-	reg := ratsinfo.Registration{ReceivedOn: received, UnitID: unit, Reference: r.PostFormValue("reference"),
-		Note: r.PostFormValue("reason"), State: s.cfg.State}
-	if v := r.PostFormValue("period"); v != "" {
-		if reg.Period, err = ratsinfo.ParsePeriod(v); err != nil {
-			return err
-		}
-	}
-	if v := r.PostFormValue("deadline"); v != "" {
-		if reg.Deadline, err = ratsinfo.ParseDate(v); err != nil {
-			return err
-		}
 	}
 	_, err = s.cfg.Inquiries.RegisterInquiry(r.Context(), id, reg)
 	return err

@@ -147,6 +147,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 			{"POST " + Prefix + "/anfragen/neu", s.loggedIn(s.inquiryCreate)},
 			{"GET " + Prefix + "/anfragen/{id}", s.loggedIn(s.inquiryShow)},
 			{"POST " + Prefix + "/anfragen/{id}", s.loggedIn(s.inquiryStep)},
+			{"GET " + Prefix + "/fristregeln", s.loggedIn(s.inquiryRuleList)},
+			{"POST " + Prefix + "/fristregeln", s.loggedIn(s.inquiryRuleSave)},
 		}...)
 	}
 	cop := http.NewCrossOriginProtection()
@@ -171,6 +173,8 @@ type page struct {
 	Account *ratsinfo.Account // nil when nobody is logged in
 	CSRF    string
 	IsAdmin bool
+	// HasInquiries shows the inquiry pages in the menu (an account with a role).
+	HasInquiries bool
 }
 
 func (s *Server) newPage(r *http.Request, title string) page {
@@ -180,6 +184,7 @@ func (s *Server) newPage(r *http.Request, title string) page {
 	p.Lang = "de"
 	p.NoIndex = true
 	p.IsAdmin = ratsinfo.CanManageAccounts(r.Context()) == nil && p.Account != nil
+	p.HasInquiries = s.cfg.Inquiries != nil && len(ratsinfo.ViewerFrom(r.Context()).Grants) > 0
 	return p
 }
 

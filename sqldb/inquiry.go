@@ -18,7 +18,8 @@ var _ ratsinfo.InquiryStore = (*DB)(nil)
 
 const inquiryColumns = `id, body_id, title, preamble, faction_id, external_inquirer, external_consent,
 preferred_committee_id, state, confidential, reference, received_on, unit_id, period, deadline,
-deadline_nominal, deadline_moved, deadline_note, paper_id, answer_paper_id, created_by, created, modified`
+deadline_nominal, deadline_moved, deadline_note, paper_id, answer_paper_id, created_by, created, modified,
+paper_type, planned_committee_id, planned_meeting_id, planned_role`
 
 // CreateInquiry validates q and stores it as a draft.
 func (db *DB) CreateInquiry(ctx context.Context, q *ratsinfo.Inquiry) error {
@@ -36,9 +37,9 @@ func (db *DB) CreateInquiry(ctx context.Context, q *ratsinfo.Inquiry) error {
 		}
 		us := now.UnixMicro()
 		id, err := t.insert(ctx, `INSERT INTO inquiry (body_id, title, preamble, faction_id, external_inquirer, external_consent,
-preferred_committee_id, state, confidential, created_by, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+preferred_committee_id, state, confidential, created_by, created, modified, paper_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			[]any{q.BodyID, q.Title, q.Preamble, ref(q.FactionID), q.ExternalInquirer, q.ExternalInquirerConsent,
-				ref(q.PreferredCommitteeID), string(q.State), q.Confidential, ref(actor), us, us})
+				ref(q.PreferredCommitteeID), string(q.State), q.Confidential, ref(actor), us, us, q.PaperType})
 		if err != nil {
 			return err
 		}
@@ -141,9 +142,9 @@ func (db *DB) UpdateInquiry(ctx context.Context, q *ratsinfo.Inquiry) error {
 			return err
 		}
 		res, err := t.exec(ctx, `UPDATE inquiry SET title = ?, preamble = ?, faction_id = ?, external_inquirer = ?, external_consent = ?,
-preferred_committee_id = ?, confidential = ?, modified = ? WHERE id = ? AND modified = ?`,
+preferred_committee_id = ?, confidential = ?, paper_type = ?, modified = ? WHERE id = ? AND modified = ?`,
 			q.Title, q.Preamble, ref(q.FactionID), q.ExternalInquirer, q.ExternalInquirerConsent, ref(q.PreferredCommitteeID),
-			q.Confidential, us, q.ID, old.Modified.UnixMicro())
+			q.Confidential, q.PaperType, us, q.ID, old.Modified.UnixMicro())
 		if err := oneRow(res, err, old); err != nil {
 			return err
 		}
@@ -214,17 +215,27 @@ func (db *DB) RegisterInquiry(ctx context.Context, id int64, r ratsinfo.Registra
 		if r.UnitID <= 0 {
 			return ratsinfo.Errorf(ratsinfo.EINVALID, "Bitte die beantwortende Stelle angeben (eine Organisationseinheit der Verwaltung).")
 		}
+		old.UnitID = r.UnitID
+		if err := checkInquiryRefs(ctx, t, old); err != nil {
+			return err
+		}
+		if err := db.planRegistration(ctx, t, actor, old, &r); err != nil {
+			return err
+		}
 		period, deadline, err := r.ComputeDeadline()
 		if err != nil {
 			return err
 		}
 		r.Note = strings.TrimSpace(r.Note)
-		if !r.Deadline.IsZero() && r.Note == "" {
-			return ratsinfo.Errorf(ratsinfo.EINVALID, "Eine abweichende Frist braucht eine Begründung. Bitte geben Sie an, warum die Frist %s gilt.", r.Deadline.German())
+		if r.Overrides() && r.Note == "" {
+			what := "Frist von " + r.Period.German()
+			if !r.Deadline.IsZero() {
+				what = "Frist " + r.Deadline.German()
+			}
+			return ratsinfo.Errorf(ratsinfo.EINVALID, "Eine abweichende Frist braucht eine Begründung. Bitte geben Sie an, warum die %s gilt.", what)
 		}
-		old.UnitID = r.UnitID
-		if err := checkInquiryRefs(ctx, t, old); err != nil {
-			return err
+		if len(r.Note) > ratsinfo.MaxText || strings.IndexFunc(r.Note, ratsinfo.IsControl) >= 0 {
+			return ratsinfo.Errorf(ratsinfo.EINVALID, "Die Begründung der Frist ist zu lang oder enthält Steuerzeichen; höchstens %d Zeichen Text sind erlaubt.", ratsinfo.MaxText)
 		}
 		reference := strings.TrimSpace(r.Reference)
 		if reference == "" {
@@ -233,13 +244,17 @@ func (db *DB) RegisterInquiry(ctx context.Context, id int64, r ratsinfo.Registra
 			}
 		}
 		res, err := t.exec(ctx, `UPDATE inquiry SET state = ?, reference = ?, received_on = ?, unit_id = ?, period = ?, deadline = ?,
-deadline_nominal = ?, deadline_moved = ?, deadline_note = ?, modified = ? WHERE id = ? AND modified = ?`,
+deadline_nominal = ?, deadline_moved = ?, deadline_note = ?, planned_committee_id = ?, planned_meeting_id = ?, planned_role = ?,
+modified = ? WHERE id = ? AND modified = ?`,
 			string(next), reference, r.ReceivedOn.String(), r.UnitID, period.String(), deadline.Day.String(), deadline.Nominal.String(),
-			deadline.MovedBecause, r.Note, us, id, old.Modified.UnixMicro())
+			deadline.MovedBecause, r.Note, ref(r.CommitteeID), ref(r.MeetingID), r.Role, us, id, old.Modified.UnixMicro())
 		if err := oneRow(res, err, old); err != nil {
 			return err
 		}
 		note := deadline.Explain()
+		if r.Rule != nil && !r.Overrides() {
+			note += " nach der Fristregel „" + r.Rule.German() + "“"
+		}
 		if r.Note != "" {
 			note += "; " + r.Note
 		}
@@ -248,6 +263,7 @@ deadline_nominal = ?, deadline_moved = ?, deadline_note = ?, modified = ? WHERE 
 		}
 		old.State, old.Reference, old.ReceivedOn, old.Period, old.Deadline, old.DeadlineNote, old.Modified =
 			next, reference, r.ReceivedOn, period, deadline, r.Note, fromMicros(us)
+		old.PlannedCommitteeID, old.PlannedMeetingID, old.PlannedRole = r.CommitteeID, r.MeetingID, r.Role
 		if err := createInquiryPaper(ctx, t, actor, old); err != nil {
 			return err
 		}

@@ -16,12 +16,16 @@ func recordContext(ctx context.Context, t *txState, actor int64) context.Context
 	return ratsinfo.WithViewer(context.WithValue(ctx, txKey{}, t), ratsinfo.Viewer{UserID: actor, Role: ratsinfo.RoleSystem})
 }
 
-// createInquiryPaper writes the inquiry as a public Paper of type "Anfrage" when
+// createInquiryPaper writes the inquiry as a public Paper of its type ("Anfrage") when
 // it is registered: from then on it has its reference and appears in the
 // record, unless the office marked it confidential.
 func createInquiryPaper(ctx context.Context, t *txState, actor int64, q *ratsinfo.Inquiry) error {
+	paperType := q.PaperType
+	if paperType == "" {
+		paperType = ratsinfo.PaperTypeInquiry
+	}
 	p := &ratsinfo.Paper{BodyID: q.BodyID, Name: q.Title, Reference: q.Reference, Date: q.ReceivedOn,
-		PaperType: ratsinfo.PaperTypeInquiry, OriginatorPersonIDs: q.InquirerPersonIDs, Published: !q.Confidential}
+		PaperType: paperType, OriginatorPersonIDs: q.InquirerPersonIDs, Published: !q.Confidential}
 	if q.FactionID != 0 {
 		p.OriginatorOrganizationIDs = []int64{q.FactionID}
 	}

@@ -41,7 +41,8 @@ func scanInquiries(rows *sql.Rows) ([]*ratsinfo.Inquiry, error) {
 		if err := rows.Scan(&q.ID, &q.BodyID, &q.Title, &q.Preamble, nint{&q.FactionID}, &q.ExternalInquirer, &q.ExternalInquirerConsent,
 			nint{&q.PreferredCommitteeID}, &state, &q.Confidential, &q.Reference, ndate{&q.ReceivedOn}, nint{&q.UnitID}, &period,
 			ndate{&q.Deadline.Day}, ndate{&nominal}, &moved, &q.DeadlineNote, nint{&q.PaperID}, nint{&q.AnswerPaperID},
-			nint{&q.CreatedBy}, &created, &modified); err != nil {
+			nint{&q.CreatedBy}, &created, &modified, &q.PaperType, nint{&q.PlannedCommitteeID}, nint{&q.PlannedMeetingID},
+			&q.PlannedRole); err != nil {
 			return nil, err
 		}
 		q.State, q.Deadline.Nominal, q.Deadline.MovedBecause = ratsinfo.InquiryState(state), nominal, moved

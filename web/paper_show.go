@@ -202,9 +202,9 @@ func assembleRelated(p *paperShowPage, d *paperData) {
 		seen[x.ID] = true
 		p.LastModified = latest(p.LastModified, x.Modified)
 		switch {
-		case pp.PaperType == ratsinfo.PaperTypeInquiry && x.PaperType == ratsinfo.PaperTypeAnswer:
+		case ratsinfo.IsInquiryPaperType(pp.PaperType) && x.PaperType == ratsinfo.PaperTypeAnswer:
 			p.Answers = append(p.Answers, paperRowOf(x))
-		case pp.PaperType == ratsinfo.PaperTypeAnswer && x.PaperType == ratsinfo.PaperTypeInquiry:
+		case pp.PaperType == ratsinfo.PaperTypeAnswer && ratsinfo.IsInquiryPaperType(x.PaperType):
 			p.Inquiries = append(p.Inquiries, paperRowOf(x))
 		default:
 			p.Related = append(p.Related, paperRowOf(x))

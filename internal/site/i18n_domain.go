@@ -12,6 +12,7 @@ var domainEnglish = map[string]string{
 	"Die Beratung": "The consultation", "Die Datei": "The file", "Der Ort": "The place",
 	"Die Rückmeldung": "The feedback",
 	"Die Anfrage":     "The inquiry",
+	"Die Fristregel":  "The deadline rule",
 
 	"Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einem Moment erneut.": "The database cannot be reached just now. Please try again in a moment.",
 
