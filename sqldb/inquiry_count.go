@@ -8,7 +8,7 @@ import (
 )
 
 // keptInquiryCounts answers CountInquiries from inquiry_count, which triggers
-// keep in every write transaction (migration 0014), for the viewers whose
+// keep in every write transaction (migration 0015), for the viewers whose
 // visibility the table can express: the anonymous public (not drafts, not
 // confidential) and the program (everything), filtered at most by body and
 // state. ok is false for everyone and everything else: they are counted row by
