@@ -168,6 +168,7 @@ var inquiryEventNames = map[string]struct {
 	"submit":    {"eingereicht", true}, "register": {"registriert, Frist gesetzt", true},
 	"interim_answer": {"Zwischennachricht", true}, "extend_deadline": {"Frist verlängert", true},
 	"publish": {"beantwortet", true}, "withdraw": {"zurückgezogen", true},
+	"import": {"aus einem Altdokument übernommen", true},
 }
 
 // InquiryEventLabel names an action of the audit trail in German.
