@@ -38,6 +38,9 @@ type Config struct {
 	// <TextDir>/<body id>/impressum.txt and datenschutz.txt, paragraphs separated
 	// by blank lines. Missing files (or "") leave the generated pages.
 	TextDir string
+	// Search answers /suche and /api/search from the full-text index; nil
+	// leaves /suche to the search in titles and reference numbers.
+	Search ratsinfo.Searcher
 	// Renders bounds the pages built at once, shared with the API; nil gives
 	// the site its own with the defaults.
 	Renders *site.Limiter
@@ -56,6 +59,7 @@ type Server struct {
 	store     Store
 	feedback  ratsinfo.FeedbackStore
 	inquiries InquiryReader
+	search    ratsinfo.Searcher
 	limiter   *feedbackLimiter
 	textDir   string
 	log       *slog.Logger
@@ -79,6 +83,7 @@ func NewServer(cfg Config) *Server {
 		store:     cfg.Store,
 		feedback:  cfg.Feedback,
 		inquiries: cfg.Inquiries,
+		search:    cfg.Search,
 		textDir:   cfg.TextDir,
 		log:       cfg.Logger,
 		now:       cfg.Now,
@@ -121,6 +126,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET "+ratsinfo.WebListPath(r.kind), s.handle(r.list))
 	}
 	mux.Handle("GET /suche", s.handle(s.searchShow))
+	mux.Handle("GET /api/search", public(http.HandlerFunc(s.searchAPI)))
 	if s.inquiries != nil {
 		mux.Handle("GET /anfragen", s.handle(s.inquiryList))
 		mux.Handle("GET /anfragen/{id}", s.handle(s.inquiryShow))

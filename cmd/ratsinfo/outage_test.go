@@ -16,6 +16,8 @@ import (
 // and the API: each must say 503 with Retry-After and, on the site, in German
 // that the database is unreachable, instead of 500 "Interner Fehler". When the
 // database takes connections again, the same server answers 200 without a restart.
+// The search answers from its own index in the data folder: once built, it
+// stays 200 through the outage.
 func TestDatabaseOutageAnswers503(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	u, err := url.Parse(dsn)
@@ -37,7 +39,8 @@ func TestDatabaseOutageAnswers503(t *testing.T) {
 	}
 
 	srv := startServer(t, "--demo", "--data-dir", t.TempDir(), "--database", dsn)
-	pages := []string{"/", "/vorlagen", "/vorlagen/1", "/sitzungen", "/suche?q=Haushalt"}
+	pages := []string{"/", "/vorlagen", "/vorlagen/1", "/sitzungen"}
+	searches := []string{"/suche?q=Haushalt", "/api/search?q=Haushalt"}
 	apis := []string{"/oparl/v1.1/system", "/oparl/v1.1/body/1/paper", "/oparl/v1.1/paper/1", "/oparl/v1.1/body/1/meeting?limit=3"}
 	get := func(path string) (*http.Response, string) {
 		t.Helper()
@@ -54,6 +57,7 @@ func TestDatabaseOutageAnswers503(t *testing.T) {
 			t.Fatalf("before the outage: GET %s: %d\n%.300s", p, resp.StatusCode, body)
 		}
 	}
+	waitForSearch(t, srv.baseURL)
 
 	exec("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false")
 	t.Cleanup(func() { admin.Exec("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true") })
@@ -80,11 +84,17 @@ func TestDatabaseOutageAnswers503(t *testing.T) {
 		}
 	}
 
+	for _, p := range searches {
+		if resp, body := get(p); resp.StatusCode != http.StatusOK || !strings.Contains(body, "/vorlagen/") {
+			t.Errorf("outage: GET %s: %d, want 200 with hits from the index\n%.500s", p, resp.StatusCode, body)
+		}
+	}
+
 	if t.Failed() {
 		t.Logf("server log:\n%s", srv.stderr.String())
 	}
 	exec("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true")
-	for _, p := range append(pages, apis...) {
+	for _, p := range append(append(pages, apis...), searches...) {
 		if resp, body := get(p); resp.StatusCode != http.StatusOK {
 			t.Errorf("after the outage: GET %s: %d\n%.300s", p, resp.StatusCode, body)
 		}

@@ -50,6 +50,12 @@ func (a *App) serve(ctx context.Context, args []string) error {
 		}
 	}
 
+	index, searcher, err := openSearch(&cfg, db, log)
+	if err != nil {
+		return err
+	}
+	defer followSearch(ctx, index)()
+
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("der Server kann nicht auf %s (--addr) lauschen: %v. Läuft dort schon ein anderes Programm? Bitte einen anderen Port wählen", cfg.Addr, err)
@@ -72,7 +78,7 @@ func (a *App) serve(ctx context.Context, args []string) error {
 	defer stopQueue(queue, log)
 
 	srv := &http.Server{
-		Handler:           site.AccessLog(log, routes(baseURL, &cfg, db, blobs, log)),
+		Handler:           site.AccessLog(log, routes(baseURL, &cfg, db, blobs, searcher, log)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		// Short, so that a client that does not read frees its connection and
@@ -108,13 +114,13 @@ func (a *App) serve(ctx context.Context, args []string) error {
 // under /buero/ (its own sessions), the JSON API under /api/v1/ (bearer
 // tokens), the website on the rest. The website and OParl pin the anonymous
 // viewer, so no cookie or token can change what they show.
-func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, log *slog.Logger) http.Handler {
+func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, searcher ratsinfo.Searcher, log *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	// One budget of renders for both surfaces: they share the machine.
 	renders := site.NewLimiter(cfg.MaxRenders, 0)
 	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log, License: cfg.License, Renders: renders})
 	api.Register(mux)
-	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Inquiries: db, Logger: log, TextDir: cfg.textDir(), Renders: renders}).Register(mux)
+	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Inquiries: db, Search: searcher, Logger: log, TextDir: cfg.textDir(), Renders: renders}).Register(mux)
 	printer, printerErr := pdf.Find(cfg.Chromium)
 	state, _ := ratsinfo.ParseState(cfg.State) // checked by cfg.check
 	officeCfg := office.Config{BaseURL: baseURL, Store: db, Record: db, Hasher: password.New(), Mail: cfg.mailer(), Logger: log,

@@ -72,7 +72,7 @@ func TestStaffSessionChangesNothingPublic(t *testing.T) {
 	var seen atomic.Int64
 	srv := httptest.NewServer(nil)
 	defer srv.Close()
-	srv.Config.Handler = staffSessions(routes(srv.URL, &Config{}, db, blobs, log), &seen)
+	srv.Config.Handler = staffSessions(routes(srv.URL, &Config{}, db, blobs, nil, log), &seen)
 
 	// A real account of the council office with a live session: its cookie is
 	// what a logged-in staff member's browser carries.
