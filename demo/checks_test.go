@@ -153,7 +153,7 @@ func TestGenerate(t *testing.T) {
 		db, blobs := open(t)
 		sys := ratsinfo.SystemContext(context.Background())
 		calls := 0
-		if err := demo.Generate(sys, db, blobs, n, func(int) { calls++ }); err != nil {
+		if err := demo.Generate(sys, db, blobs, n, demo.ReferenceDay, func(int) { calls++ }); err != nil {
 			t.Fatal(err)
 		}
 		papers := must(db.Count(sys, ratsinfo.KindPaper, ratsinfo.ListFilter{}))
@@ -179,7 +179,7 @@ func BenchmarkGenerate(b *testing.B) {
 		b.StopTimer()
 		db, blobs := open(b)
 		b.StartTimer()
-		if err := demo.Generate(ratsinfo.SystemContext(context.Background()), db, blobs, n, nil); err != nil {
+		if err := demo.Generate(ratsinfo.SystemContext(context.Background()), db, blobs, n, demo.ReferenceDay, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

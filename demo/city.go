@@ -172,7 +172,12 @@ var factionPlans = []factionPlan{
 }
 
 func (b *builder) writeOrganizations(ctx context.Context) error {
-	founded := ratsinfo.NewDate(1970, 1, 1) // Norderstedt was formed on 1 January 1970
+	// The record starts with the first term: the council and its committees are
+	// constituted anew each term, so their start is the first term's (a start of
+	// 01.01.1970 reads like a missing date). The administration's units carry the
+	// dates of the reorganisations that created them.
+	constituted := b.terms[0].start
+	reorganised := ratsinfo.NewDate(2008, 1, 1)
 	write := func(o *org, typ, class string, start ratsinfo.Date, parent *org) error {
 		ro := &ratsinfo.Organization{BodyID: b.bodyID, Name: o.name, ShortName: o.short,
 			OrganizationType: typ, Classification: class, StartDate: start}
@@ -189,36 +194,36 @@ func (b *builder) writeOrganizations(ctx context.Context) error {
 		b.orgCount++
 		return nil
 	}
-	unit := func(name, short, class string) (*org, error) {
+	unit := func(name, short, class string, start ratsinfo.Date) (*org, error) {
 		o := &org{name: name, short: short, kind: kindUnit}
 		b.units = append(b.units, o)
-		return o, write(o, ratsinfo.OrgTypeAdminUnit, class, founded, nil)
+		return o, write(o, ratsinfo.OrgTypeAdminUnit, class, start, nil)
 	}
 	var err error
-	if b.digital, err = unit("Stabsstelle Digitalisierung", "Stabsstelle Digitalisierung", "Stabsstelle"); err != nil {
+	if b.digital, err = unit("Stabsstelle Digitalisierung", "Stabsstelle Digitalisierung", "Stabsstelle", ratsinfo.NewDate(2019, 4, 1)); err != nil {
 		return err
 	}
-	planning, err := unit("Fachbereich Planung", "FB Planung", "Fachbereich")
+	planning, err := unit("Fachbereich Planung", "FB Planung", "Fachbereich", reorganised)
 	if err != nil {
 		return err
 	}
-	schoolUnit, err := unit("Amt für Schule, Sport und Kindertagesstätten", "Schulamt", "Amt")
+	schoolUnit, err := unit("Amt für Schule, Sport und Kindertagesstätten", "Schulamt", "Amt", reorganised)
 	if err != nil {
 		return err
 	}
-	finance, err := unit("Fachbereich Finanzen", "FB Finanzen", "Fachbereich")
+	finance, err := unit("Fachbereich Finanzen", "FB Finanzen", "Fachbereich", reorganised)
 	if err != nil {
 		return err
 	}
 
 	b.council = &org{name: "Stadtvertretung", short: "StV", kind: kindCouncil, topics: councilTopics, unit: finance,
 		weekday: time.Thursday, nth: 4, period: 2, hour: 18, minute: 30, room: b.locations.plenary}
-	if err := write(b.council, ratsinfo.OrgTypeCommittee, "Parlament", founded, nil); err != nil {
+	if err := write(b.council, ratsinfo.OrgTypeCommittee, "Parlament", constituted, nil); err != nil {
 		return err
 	}
 	b.mainCom = &org{name: "Hauptausschuss", short: "HA", kind: kindMain, topics: mainTopics, unit: finance,
 		weekday: time.Monday, nth: 3, period: 1, hour: 18, room: b.locations.room2}
-	if err := write(b.mainCom, ratsinfo.OrgTypeCommittee, "Ausschuss", founded, b.council); err != nil {
+	if err := write(b.mainCom, ratsinfo.OrgTypeCommittee, "Ausschuss", constituted, b.council); err != nil {
 		return err
 	}
 	committees := []*org{
@@ -238,14 +243,14 @@ func (b *builder) writeOrganizations(ctx context.Context) error {
 		if i >= 3 {
 			c.period, c.phase = 1, 0 // the generator's extra committees meet monthly
 		}
-		if err := write(c, ratsinfo.OrgTypeCommittee, "Ausschuss", founded, b.council); err != nil {
+		if err := write(c, ratsinfo.OrgTypeCommittee, "Ausschuss", constituted, b.council); err != nil {
 			return err
 		}
 		b.special = append(b.special, c)
 	}
 	for _, f := range factionPlans {
 		o := &org{name: f.name, short: f.short, kind: kindFaction}
-		if err := write(o, ratsinfo.OrgTypeFaction, "Fraktion", ratsinfo.NewDate(2018, 6, 1), b.council); err != nil {
+		if err := write(o, ratsinfo.OrgTypeFaction, "Fraktion", constituted, b.council); err != nil {
 			return err
 		}
 		b.factions = append(b.factions, o)

@@ -3,9 +3,10 @@
 // generated but realistic council record of two legislative terms. The same machinery,
 // scaled up, is the bulk generator behind `ratsinfo generate`.
 //
-// Everything is deterministic: a fixed pseudo-random seed and fixed dates, so that
-// tests, screenshots and bug reports agree. Only created/modified come from the
-// store's clock.
+// Everything is deterministic for a given day: a fixed pseudo-random seed, and all
+// dates placed relative to the day the city "lives" in (today for `serve --demo`,
+// ReferenceDay for tests and golden files), so that tests, screenshots and bug
+// reports agree. Only created/modified come from the store's clock.
 package demo
 
 import (
@@ -30,13 +31,35 @@ type City struct {
 	HearingMeetingID    int64 // Hauptausschuss, 27.02.2023
 	HearingAgendaItemID int64 // the agenda item of the answer in that meeting
 
+	// Day is the day the city lives in: nothing is dated after it, meetings before
+	// it were held, later ones are invited or planned.
+	Day ratsinfo.Date
+
 	// Counts of what was written, as the system viewer sees them.
 	Papers, Meetings, Persons, Organizations int
+	// Of Papers, the unpublished drafts and the withdrawn ones, which the public
+	// does not see (a withdrawn paper is a tombstone to it).
+	DraftPapers, WithdrawnPapers int
 }
 
-// demoToday is the day the demo city "lives" in: meetings before it were held, later
-// ones are invited or scheduled. Fixed, because time.Now would make every run differ.
-var demoToday = time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC)
+// ReferenceDay is the fixed day of Load: tests, golden files and screenshots need
+// the same city on every run, whatever the calendar says.
+var ReferenceDay = ratsinfo.NewDate(2026, time.December, 1)
+
+// FirstDay is the earliest day a city can live in: the seed story runs until the
+// joint committee's meeting of 30 June 2023, and a city dated before that would show
+// the story's end in the future.
+var FirstDay = ratsinfo.NewDate(2023, time.July, 1)
+
+// checkDay refuses a day the city cannot be built for.
+func checkDay(day ratsinfo.Date) error {
+	if day.IsZero() || day.Before(FirstDay) {
+		return ratsinfo.Errorf(ratsinfo.EINVALID,
+			"Die Demo-Stadt kann nicht auf den %s datiert werden: ihre Geschichte reicht bis zum %s, der Stichtag muss an oder nach diesem Tag liegen.",
+			day.German(), FirstDay.AddDays(-1).German())
+	}
+	return nil
+}
 
 // demoPapers is the number of papers in the demo city, the seed papers included.
 const demoPapers = 1500
@@ -45,9 +68,19 @@ const demoPapers = 1500
 // dominate, small enough that a transaction never holds the writer for long.
 const batchSize = 5000
 
-// Load writes the demo city into an empty store. ctx must carry the system viewer
-// (ratsinfo.SystemContext), because the demo contains drafts and non-public items.
+// Load writes the demo city as it stands on ReferenceDay into an empty store. ctx
+// must carry the system viewer (ratsinfo.SystemContext), because the demo contains
+// drafts and non-public items.
 func Load(ctx context.Context, s ratsinfo.RecordStore, b ratsinfo.BlobStore) (*City, error) {
+	return LoadOn(ctx, s, b, ReferenceDay)
+}
+
+// LoadOn writes the demo city as it stands on day (`serve --demo` passes today):
+// papers dated up to day, meetings before it held, later ones invited or planned.
+func LoadOn(ctx context.Context, s ratsinfo.RecordStore, b ratsinfo.BlobStore, day ratsinfo.Date) (*City, error) {
+	if err := checkDay(day); err != nil {
+		return nil, err
+	}
 	// The file contents go behind one durability barrier, made before the
 	// transaction commits: a sync per file took most of the first start on slow
 	// disks.
@@ -62,6 +95,7 @@ func Load(ctx context.Context, s ratsinfo.RecordStore, b ratsinfo.BlobStore) (*C
 		committees:  3,
 		persons:     0, // the demo council has its own fixed size
 		norderstedt: true,
+		day:         day,
 	})
 	// One transaction: a demo that failed half-way would look like a loaded one to
 	// the next `serve --demo`, which loads only into an empty store.
@@ -84,6 +118,7 @@ type config struct {
 	committees  int  // specialist committees besides council and main committee
 	persons     int  // extra persons beyond the council seats (generator)
 	norderstedt bool // add the seed document and its story
+	day         ratsinfo.Date
 }
 
 // builder writes one city. It keeps in memory only what later writes refer to
@@ -94,6 +129,7 @@ type builder struct {
 	rng    *rand.Rand
 	cfg    config
 	berlin *time.Location
+	today  time.Time // midnight in Berlin starting cfg.day
 
 	writes int  // objects written so far; batches are cut by this
 	atomic bool // the caller holds one transaction around everything
@@ -113,25 +149,31 @@ type builder struct {
 	byID      map[int64]*person
 	locations places
 
-	refs     map[string]int  // last number per reference prefix and year, e.g. "B 23"
-	reserved map[string]bool // references the seed story owns
-	pending  map[*org][]*paperState
-	papers   int
-	meetings int
-	lastHeld map[*org]time.Time // for "Genehmigung der Niederschrift vom …"
+	refs      map[string]int   // last number per reference prefix and year, e.g. "B 23"
+	reserved  map[string]bool  // references the seed story owns
+	titles    map[uint64]uint8 // uses per paper title (hashed), see title
+	pending   map[*org][]*paperState
+	papers    int
+	drafts    int
+	withdrawn int
+	meetings  int
+	lastHeld  map[*org]time.Time // for "Genehmigung der Niederschrift vom …"
 
 	seed seedStory
 }
 
 func newBuilder(s ratsinfo.RecordStore, blobs blobSource, cfg config) *builder {
+	berlin := ratsinfo.Berlin()
 	return &builder{
+		today:    time.Date(cfg.day.Year, cfg.day.Month, cfg.day.Day, 0, 0, 0, 0, berlin),
 		s:        s,
 		blobs:    blobs,
 		rng:      rand.New(rand.NewPCG(20230220, 16012023)),
 		cfg:      cfg,
-		berlin:   ratsinfo.Berlin(),
+		berlin:   berlin,
 		refs:     map[string]int{},
 		reserved: map[string]bool{},
+		titles:   map[uint64]uint8{},
 		pending:  map[*org][]*paperState{},
 		lastHeld: map[*org]time.Time{},
 		byID:     map[int64]*person{},
@@ -215,7 +257,9 @@ func (b *builder) city() *City {
 	if b.digital != nil {
 		c.DigitalUnitID = b.digital.id
 	}
+	c.Day = b.cfg.day
 	c.Papers = b.papers
+	c.DraftPapers, c.WithdrawnPapers = b.drafts, b.withdrawn
 	c.Meetings = b.meetings
 	c.Persons = len(b.people)
 	c.Organizations = b.orgCount

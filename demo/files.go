@@ -178,7 +178,7 @@ func (b *builder) meetingFile(ctx context.Context, pm *plannedMeeting, items []a
 	}
 	date := ratsinfo.DateOf(pm.start)
 	if !minutes {
-		date = ratsinfo.DateOf(pm.start.AddDate(0, 0, -10))
+		date = ratsinfo.DateOf(pm.invitationDay())
 	}
 	return b.writeFile(ctx, fileSpec{kind: kind, name: title, date: date, text: text,
 		fileName: fmt.Sprintf("%s_%s_%s.pdf", map[bool]string{false: "Einladung", true: "Niederschrift"}[minutes], fileBase(pm.org.short), day)})

@@ -11,12 +11,18 @@ import (
 // the demo's proportions, for load tests and benchmarks. It is built for speed: writes
 // go in transactions of batchSize objects, and file contents come from a small pool
 // of blobs (blob storage is content-addressed, so each is stored once). progress, if
-// not nil, is called now and then with the number of papers written so far.
-func Generate(ctx context.Context, s ratsinfo.RecordStore, b ratsinfo.BlobStore, n int, progress func(done int)) error {
+// not nil, is called now and then with the number of papers written so far. The city
+// lives on day as the demo does (see LoadOn): nothing is dated after it.
+func Generate(ctx context.Context, s ratsinfo.RecordStore, b ratsinfo.BlobStore, n int, day ratsinfo.Date, progress func(done int)) error {
 	if n < 1 {
 		return ratsinfo.Errorf(ratsinfo.EINVALID, "Bitte mindestens eine Vorlage erzeugen lassen.")
 	}
-	bl := newBuilder(s, newPooledBlobs(b, 16), generatorConfig(n))
+	if err := checkDay(day); err != nil {
+		return err
+	}
+	cfg := generatorConfig(n)
+	cfg.day = day
+	bl := newBuilder(s, newPooledBlobs(b, 16), cfg)
 	if err := bl.build(ctx, progress); err != nil {
 		return fmt.Errorf("generate %d papers: %w", n, err)
 	}

@@ -37,35 +37,41 @@ func qs(texts ...string) []ratsinfo.Question {
 }
 
 // demoInquiries cover every state of the path, so the back office, the API and
-// /anfragen show each of them on the demo city.
-var demoInquiries = []demoInquiry{
-	{title: "Anfrage zur Beleuchtung des Radwegs am Ossenmoorpark", received: ratsinfo.NewDate(2026, 9, 14), upTo: ratsinfo.InquiryPublished,
-		questions: qs("Wie viele Leuchten fehlen auf dem Radweg zwischen Ossenmoorpark und Rathausallee?",
-			"Bis wann ist die Lücke geschlossen?", "Was kostet der Lückenschluss?")},
-	{title: "Anfrage zu Wartezeiten im Bürgeramt", received: ratsinfo.NewDate(2026, 10, 5), upTo: ratsinfo.InquiryPublished, faction: true,
-		questions: []ratsinfo.Question{{Text: "Wie lang waren die Wartezeiten auf einen Termin im Jahr 2026?",
-			Points: []string{"im Mittel", "im ungünstigsten Monat"}}, {Text: "Welche Maßnahmen plant die Verwaltung?"}}},
-	{title: "Anfrage zur Schulwegsicherung an der Grundschule Harksheide", received: ratsinfo.NewDate(2026, 10, 19), upTo: ratsinfo.InquirySignedOff,
-		questions: qs("Welche Querungshilfen sind am Schulweg vorhanden?", "Wann wurde der Schulwegplan zuletzt aktualisiert?")},
-	{title: "Anfrage zum Ausbau der Ladeinfrastruktur", received: ratsinfo.NewDate(2026, 10, 26), upTo: ratsinfo.InquiryAnswerDrafted,
-		questions: qs("Wie viele öffentliche Ladepunkte gibt es?", "Wie viele sind bis 2028 geplant?")},
-	{title: "Anfrage zu den Kosten des Stadtfests 2026", received: ratsinfo.NewDate(2026, 9, 28), upTo: ratsinfo.InquiryRegistered,
-		questions: qs("Was hat das Stadtfest 2026 gekostet?", "Welche Einnahmen standen dem gegenüber?")},
-	{title: "Anfrage zum Sanierungsstand der Sporthalle Garstedt", received: ratsinfo.NewDate(2026, 10, 12), upTo: ratsinfo.InquiryRegistered,
-		interim: "Die Angaben des beauftragten Ingenieurbüros liegen erst Mitte Dezember vor.", extendTo: ratsinfo.NewDate(2026, 12, 18),
-		questions: qs("Welche Schäden wurden festgestellt?", "Wann kann die Halle wieder genutzt werden?")},
-	{title: "Einwohnerfrage zur Parkplatzsituation am Herold-Center", received: ratsinfo.NewDate(2026, 11, 23), upTo: ratsinfo.InquiryRegistered,
-		external: "Jana Beispiel (Einwohnerin)", questions: qs("Warum wurden die Kurzzeitparkplätze verlegt?")},
-	{title: "Anfrage zur Baumschutzsatzung", upTo: ratsinfo.InquirySubmitted,
-		questions: qs("Wie viele Fällgenehmigungen wurden 2026 erteilt?", "Wie viele Ersatzpflanzungen wurden angeordnet?")},
-	{title: "Anfrage zur Nutzung des Jugendzentrums", upTo: ratsinfo.InquiryWithdrawn,
-		questions: qs("Wie viele Besucherinnen und Besucher zählte das Jugendzentrum 2026?")},
-	{title: "Anfrage zu Fördermitteln für Radabstellanlagen", upTo: ratsinfo.InquiryDraft,
-		questions: qs("Welche Förderprogramme hat die Stadt 2026 genutzt?")},
+// /anfragen show each of them on the demo city. Their dates lie before day (the
+// city's day), as many days as on the reference day 01.12.2026, and the years they
+// ask about are the years they were asked in.
+func demoInquiries(day ratsinfo.Date) []demoInquiry {
+	ago := func(days int) ratsinfo.Date { return day.AddDays(-days) }
+	year := func(days int) int { return ago(days).Year }
+	return []demoInquiry{
+		{title: "Anfrage zur Beleuchtung des Radwegs am Ossenmoorpark", received: ago(78), upTo: ratsinfo.InquiryPublished,
+			questions: qs("Wie viele Leuchten fehlen auf dem Radweg zwischen Ossenmoorpark und Rathausallee?",
+				"Bis wann ist die Lücke geschlossen?", "Was kostet der Lückenschluss?")},
+		{title: "Anfrage zu Wartezeiten im Bürgeramt", received: ago(57), upTo: ratsinfo.InquiryPublished, faction: true,
+			questions: []ratsinfo.Question{{Text: fmt.Sprintf("Wie lang waren die Wartezeiten auf einen Termin im Jahr %d?", year(57)),
+				Points: []string{"im Mittel", "im ungünstigsten Monat"}}, {Text: "Welche Maßnahmen plant die Verwaltung?"}}},
+		{title: "Anfrage zur Schulwegsicherung an der Grundschule Harksheide", received: ago(43), upTo: ratsinfo.InquirySignedOff,
+			questions: qs("Welche Querungshilfen sind am Schulweg vorhanden?", "Wann wurde der Schulwegplan zuletzt aktualisiert?")},
+		{title: "Anfrage zum Ausbau der Ladeinfrastruktur", received: ago(36), upTo: ratsinfo.InquiryAnswerDrafted,
+			questions: qs("Wie viele öffentliche Ladepunkte gibt es?", fmt.Sprintf("Wie viele sind bis %d geplant?", year(36)+2))},
+		{title: fmt.Sprintf("Anfrage zu den Kosten des Stadtfests %d", year(64)), received: ago(64), upTo: ratsinfo.InquiryRegistered,
+			questions: qs(fmt.Sprintf("Was hat das Stadtfest %d gekostet?", year(64)), "Welche Einnahmen standen dem gegenüber?")},
+		{title: "Anfrage zum Sanierungsstand der Sporthalle Garstedt", received: ago(50), upTo: ratsinfo.InquiryRegistered,
+			interim: "Die Angaben des beauftragten Ingenieurbüros liegen erst in einigen Wochen vor.", extendTo: day.AddDays(17),
+			questions: qs("Welche Schäden wurden festgestellt?", "Wann kann die Halle wieder genutzt werden?")},
+		{title: "Einwohnerfrage zur Parkplatzsituation am Herold-Center", received: ago(8), upTo: ratsinfo.InquiryRegistered,
+			external: "Jana Beispiel (Einwohnerin)", questions: qs("Warum wurden die Kurzzeitparkplätze verlegt?")},
+		{title: "Anfrage zur Baumschutzsatzung", upTo: ratsinfo.InquirySubmitted,
+			questions: qs(fmt.Sprintf("Wie viele Fällgenehmigungen wurden %d erteilt?", year(60)), "Wie viele Ersatzpflanzungen wurden angeordnet?")},
+		{title: "Anfrage zur Nutzung des Jugendzentrums", upTo: ratsinfo.InquiryWithdrawn,
+			questions: qs(fmt.Sprintf("Wie viele Besucherinnen und Besucher zählte das Jugendzentrum %d?", year(60)))},
+		{title: "Anfrage zu Fördermitteln für Radabstellanlagen", upTo: ratsinfo.InquiryDraft,
+			questions: qs(fmt.Sprintf("Welche Förderprogramme hat die Stadt %d genutzt?", year(60)))},
+	}
 }
 
-// LoadInquiries writes the demo's inquiries on top of a loaded demo city, in one
-// transaction, walking each along the path as the office would. Published
+// LoadInquiries writes the demo's inquiries on top of a loaded demo city, dated
+// before the city's day, in one transaction, walking each along the path as the office would. Published
 // answers get a simple PDF of their text, as every file of the demo does.
 func LoadInquiries(ctx context.Context, s InquiryStore, blobs ratsinfo.BlobStore, city *City) error {
 	return s.InTransaction(ctx, func(ctx context.Context) error {
@@ -77,7 +83,11 @@ func LoadInquiries(ctx context.Context, s InquiryStore, blobs ratsinfo.BlobStore
 		if unit == 0 {
 			unit = city.MainCommitteeID
 		}
-		for i, d := range demoInquiries {
+		day := city.Day
+		if day.IsZero() { // a City built by hand, as tests do
+			day = ReferenceDay
+		}
+		for i, d := range demoInquiries(day) {
 			q := &ratsinfo.Inquiry{BodyID: city.BodyID, Title: d.title, Questions: d.questions,
 				PreferredCommitteeID: city.MainCommitteeID}
 			switch {

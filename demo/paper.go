@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"strings"
 	"time"
 
@@ -137,11 +138,50 @@ func (b *builder) paperTypeFor(o *org, budget int) string {
 	return ratsinfo.PaperTypeInformation
 }
 
+// monthNames are the German names of the months.
+var monthNames = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+	"August", "September", "Oktober", "November", "Dezember"}
+
 // longDate is the German long date form, "16. Januar 2023".
 func longDate(t time.Time) string {
-	months := [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-		"August", "September", "Oktober", "November", "Dezember"}
-	return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
+	return fmt.Sprintf("%d. %s %d", t.Day(), monthNames[t.Month()-1], t.Year())
+}
+
+// maxSameTitle is how often one paper title may occur in a city. Real records
+// repeat a title now and then (a motion and the administration's proposal on it),
+// but a list with the same title forty times looks generated.
+const maxSameTitle = 2
+
+// title returns name if the city has it fewer than maxSameTitle times, else the name
+// with the month of the paper's date, as offices tell such papers apart, and after
+// that with a part number.
+func (b *builder) title(name string, d time.Time) string {
+	if b.takeTitle(name) {
+		return name
+	}
+	dated := fmt.Sprintf("%s (%s %d)", name, monthNames[d.Month()-1], d.Year())
+	if b.takeTitle(dated) {
+		return dated
+	}
+	for part := 2; ; part++ {
+		if v := fmt.Sprintf("%s (%s %d, Teil %d)", name, monthNames[d.Month()-1], d.Year(), part); b.takeTitle(v) {
+			return v
+		}
+	}
+}
+
+// takeTitle counts one use of name and reports whether it was still free. Titles are
+// kept as 64-bit hashes, so that a generated city of millions of papers fits in
+// memory; a collision only makes one title a little longer.
+func (b *builder) takeTitle(name string) bool {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	key := h.Sum64()
+	if b.titles[key] >= maxSameTitle {
+		return false
+	}
+	b.titles[key]++
+	return true
 }
 
 // newPaper writes a paper that starts its way in meeting pm (for an inquiry: the
@@ -153,7 +193,9 @@ func (b *builder) newPaper(ctx context.Context, pm *plannedMeeting, budget int) 
 	tp := pick(b.rng, o.topics)
 	subject := b.fill(tp.subject, pm.start)
 	action := b.fill(pick(b.rng, tp.actions), pm.start).text
-	date := pm.start.AddDate(0, 0, -7-b.rng.IntN(21))
+	// Dated before the invitation that puts it on the agenda: never after the
+	// city's day, even for a meeting still to come.
+	date := pm.invitationDay().AddDate(0, 0, -b.rng.IntN(21))
 	p := &ratsinfo.Paper{BodyID: b.bodyID, PaperType: typ, Published: true, Date: ratsinfo.DateOf(date)}
 	if subject.area >= 0 && subject.area < len(b.locations.areas) {
 		p.LocationIDs = []int64{b.locations.areas[subject.area]}
@@ -182,6 +224,7 @@ func (b *builder) newPaper(ctx context.Context, pm *plannedMeeting, budget int) 
 		p.Name = fmt.Sprintf("Bericht: %s – Umsetzungsstand %d", subject.text, date.Year())
 		p.UnderDirectionOfIDs = []int64{unit.id}
 	}
+	p.Name = b.title(p.Name, date)
 	p.Reference = b.reference(typ, date)
 	ps := &paperState{name: p.Name, reference: p.Reference, typ: typ, route: b.route(o, typ),
 		motion: typ == ratsinfo.PaperTypeMotion, ready: date}
@@ -207,7 +250,7 @@ func (b *builder) attachments() int {
 // administration's answer, linked both ways, and returns the answer.
 func (b *builder) inquiry(ctx context.Context, pm *plannedMeeting, subject string, unit, faction *org, term int) (*paperState, int, error) {
 	asked := pm.start.AddDate(0, 0, -35-b.rng.IntN(28))
-	answered := pm.start.AddDate(0, 0, -5-b.rng.IntN(10))
+	answered := pm.invitationDay().AddDate(0, 0, -b.rng.IntN(10))
 	q := &ratsinfo.Paper{BodyID: b.bodyID, PaperType: ratsinfo.PaperTypeInquiry, Published: true,
 		Date: ratsinfo.DateOf(asked), UnderDirectionOfIDs: []int64{unit.id}}
 	asker := "der " + faction.name
@@ -218,7 +261,7 @@ func (b *builder) inquiry(ctx context.Context, pm *plannedMeeting, subject strin
 	} else {
 		q.OriginatorOrganizationIDs = []int64{faction.id}
 	}
-	q.Name = fmt.Sprintf("Anfrage %s zum Thema %s", asker, subject)
+	q.Name = b.title(fmt.Sprintf("Anfrage %s zum Thema %s", asker, subject), asked)
 	q.Reference = b.reference(ratsinfo.PaperTypeInquiry, asked)
 	questions := b.rng.Perm(len(inquiryQuestions))[:3+b.rng.IntN(3)]
 	if err := b.writePaper(ctx, q, b.inquiryText(q, questions, false), 0); err != nil {
@@ -226,7 +269,7 @@ func (b *builder) inquiry(ctx context.Context, pm *plannedMeeting, subject strin
 	}
 	a := &ratsinfo.Paper{BodyID: b.bodyID, PaperType: ratsinfo.PaperTypeAnswer, Published: true,
 		Date: ratsinfo.DateOf(answered), Reference: q.Reference + "/1",
-		Name:                fmt.Sprintf("Beantwortung der Anfrage %s zum Thema %s vom %s", asker, subject, longDate(asked)),
+		Name:                b.title(fmt.Sprintf("Beantwortung der Anfrage %s zum Thema %s vom %s", asker, subject, longDate(asked)), answered),
 		UnderDirectionOfIDs: []int64{unit.id}, OriginatorOrganizationIDs: []int64{unit.id},
 		RelatedPaperIDs: []int64{q.ID}}
 	if err := b.writePaper(ctx, a, b.inquiryText(a, questions, true), 0); err != nil {

@@ -19,15 +19,27 @@ type plannedMeeting struct {
 	cancelled bool
 	newPapers int          // papers first treated in this meeting
 	extra     []agendaItem // items of the seed story, besides the generated ones
+	today     time.Time    // the day the city lives in (builder.today)
 }
 
-// state is the OParl meetingState on demoToday: held, invited (agenda and invitation
-// sent, within the three-week notice) or only scheduled.
+// noticeDays is how long before a meeting the invitation with the agenda goes out.
+// § 34 GO Schleswig-Holstein asks for at least a week; offices send it earlier.
+const noticeDays = 10
+
+// invitationDay is the day the invitation is sent.
+func (m *plannedMeeting) invitationDay() time.Time {
+	d := m.start.AddDate(0, 0, -noticeDays)
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, d.Location())
+}
+
+// state is the OParl meetingState on the city's day: held (before that day),
+// invited (the invitation has gone out, noticeDays before the meeting) or only
+// scheduled.
 func (m *plannedMeeting) state() string {
 	switch {
-	case m.start.Before(demoToday):
+	case m.start.Before(m.today):
 		return ratsinfo.MeetingHeld
-	case m.start.Before(demoToday.AddDate(0, 0, 21)):
+	case !m.invitationDay().After(m.today):
 		return ratsinfo.MeetingInvited
 	}
 	return ratsinfo.MeetingScheduled
@@ -43,13 +55,14 @@ func nthWeekday(y int, m time.Month, wd time.Weekday, nth int) int {
 }
 
 // schedule plans the meetings from the start of the first term until half a year
-// after demoToday: every organization on its own weekday and rhythm, no meetings in
-// the summer break (July), in date order.
+// after the city's day: every organization on its own weekday and rhythm, no meetings
+// in the summer break (July) nor on public holidays or between Christmas Eve and New
+// Year's Eve, in date order.
 func (b *builder) schedule() []*plannedMeeting {
 	var plan []*plannedMeeting
 	orgs := append([]*org{b.council, b.mainCom}, b.special...)
 	first := time.Date(2018, time.June, 1, 0, 0, 0, 0, time.UTC)
-	last := demoToday.AddDate(0, 6, 0)
+	last := b.today.AddDate(0, 6, 0)
 	number := map[*org]int{}
 	termOf := map[*org]int{}
 	for month, d := 0, first; d.Before(last); month, d = month+1, d.AddDate(0, 1, 0) {
@@ -64,14 +77,17 @@ func (b *builder) schedule() []*plannedMeeting {
 			if b.cfg.norderstedt {
 				day = cmp.Or(seedMeetingDay(o == b.mainCom, d.Year(), d.Month()), day)
 			}
-			start := b.at(time.Date(d.Year(), d.Month(), day, 0, 0, 0, 0, time.UTC), o.hour, o.minute)
-			pm := &plannedMeeting{org: o, start: start, location: o.room}
+			start := b.at(meetingDay(time.Date(d.Year(), d.Month(), day, 0, 0, 0, 0, time.UTC)), o.hour, o.minute)
+			pm := &plannedMeeting{org: o, start: start, location: o.room, today: b.today}
 			pm.cancelled = pm.hasAgenda() && chance(b.rng, 0.02) && !(o == b.mainCom && d.Year() == 2023)
 			plan = append(plan, pm)
 		}
 	}
 	if b.cfg.norderstedt {
-		plan = append(plan, b.seedMeetings()...)
+		for _, pm := range b.seedMeetings() {
+			pm.today = b.today
+			plan = append(plan, pm)
+		}
 	}
 	slices.SortStableFunc(plan, func(x, y *plannedMeeting) int { return x.start.Compare(y.start) })
 	for _, pm := range plan {
@@ -86,6 +102,32 @@ func (b *builder) schedule() []*plannedMeeting {
 		}
 	}
 	return plan
+}
+
+// meetingDay moves a meeting off a day no council meets: a weekend, a public holiday
+// of Schleswig-Holstein, or 24 to 31 December. It tries the same weekday a week
+// earlier, then a week later, and so on, within the same month, so that the rhythm
+// stays recognisable and no organization meets twice in a month.
+func meetingDay(d time.Time) time.Time {
+	for _, weeks := range []int{0, -1, 1, -2, 2, -3, 3} {
+		c := d.AddDate(0, 0, 7*weeks)
+		if c.Month() == d.Month() && sessionDay(ratsinfo.DateOf(c)) {
+			return c
+		}
+	}
+	return d // unreachable: every month has four weekdays of each kind, at most two of them holidays
+}
+
+// sessionDay reports whether a council may meet on d.
+func sessionDay(d ratsinfo.Date) bool {
+	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		return false
+	}
+	if d.Month == time.December && d.Day >= 24 {
+		return false
+	}
+	_, holiday := ratsinfo.StateSH.Holiday(d)
+	return !holiday
 }
 
 // genitive turns an organization's name into "der Stadtvertretung" or

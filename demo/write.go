@@ -14,8 +14,10 @@ func (b *builder) writeMeeting(ctx context.Context, pm *plannedMeeting, items []
 	held := pm.state() == ratsinfo.MeetingHeld && !pm.cancelled
 	m := &ratsinfo.Meeting{
 		BodyID: b.bodyID, Name: pm.name, MeetingState: pm.state(), Cancelled: pm.cancelled,
-		Start: pm.start, End: pm.start.Add(time.Duration(90+b.rng.IntN(120)) * time.Minute),
-		LocationID: pm.location, OrganizationIDs: []int64{pm.org.id},
+		Start: pm.start, LocationID: pm.location, OrganizationIDs: []int64{pm.org.id},
+	}
+	if held { // only a meeting that took place has an end
+		m.End = pm.start.Add(time.Duration(90+b.rng.IntN(120)) * time.Minute)
 	}
 	if pm.cancelled {
 		m.MeetingState = ratsinfo.MeetingInvited

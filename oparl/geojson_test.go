@@ -15,7 +15,8 @@ import (
 func TestGeoJSONServedInRFC7946Form(t *testing.T) {
 	w := newWorld(t)
 	ctx := ratsinfo.SystemContext(context.Background())
-	l := w.site // embedded in w.paper
+	l, err := w.store.FindLocationByID(ctx, w.site.ID) // embedded in w.paper
+	must(t, err)
 	l.GeoJSON = `{"type":"Feature","geometry":{"type":"Point","coordinates":[6.3957759999999997,50.71]}}`
 	must(t, w.store.UpdateLocation(ctx, l))
 

@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -129,4 +130,55 @@ func metas[T interface{ Base() *ratsinfo.Meta }](find func() ([]T, error)) func(
 		}
 		return out, err
 	}
+}
+
+// TestLocationTombstone: a location that the public saw (unused, or used by
+// something public) stays a tombstone once only hidden objects use it, and is
+// public again once they let go of it; one that was hidden from the moment it
+// was written never exists for the public, not even as a tombstone.
+func TestLocationTombstone(t *testing.T) {
+	forEach(t, func(t *testing.T, db *DB, _ *clock) {
+		c := newCity(t, db)
+		state := func(id int64) string {
+			l, err := db.FindLocationByID(bg, id)
+			switch {
+			case ratsinfo.ErrorCode(err) == ratsinfo.ENOTFOUND:
+				return "fehlt"
+			case err != nil:
+				t.Fatal(err)
+			case l.Deleted:
+				return "Grabstein"
+			}
+			return "öffentlich"
+		}
+		seen := &ratsinfo.Location{BodyID: c.body.ID, Description: "Bauhof"}
+		must(t, db.CreateLocation(writer, seen))
+		hidden := &ratsinfo.Location{BodyID: c.body.ID, Description: "Grundstück Parzelle 7"}
+		draft := &ratsinfo.Paper{BodyID: c.body.ID, Name: "Entwurf", PaperType: ratsinfo.PaperTypeMotion}
+		must(t, db.InTransaction(writer, func(ctx context.Context) error {
+			must(t, db.CreateLocation(ctx, hidden))
+			draft.LocationIDs = []int64{hidden.ID}
+			return db.CreatePaper(ctx, draft)
+		}))
+		if s := state(seen.ID); s != "öffentlich" {
+			t.Errorf("unbenutzter Ort: %s", s)
+		}
+		if s := state(hidden.ID); s != "fehlt" {
+			t.Errorf("Ort nur eines Entwurfs, nie öffentlich: %s", s)
+		}
+		draft = reload(t, db.FindPaperByID, draft.ID)
+		draft.LocationIDs = []int64{hidden.ID, seen.ID}
+		must(t, db.UpdatePaper(writer, draft))
+		if s := state(seen.ID); s != "Grabstein" {
+			t.Errorf("öffentlich gewesener Ort, jetzt nur vom Entwurf genutzt: %s", s)
+		}
+		draft = reload(t, db.FindPaperByID, draft.ID)
+		draft.LocationIDs = nil
+		must(t, db.UpdatePaper(writer, draft))
+		for _, l := range []*ratsinfo.Location{seen, hidden} {
+			if s := state(l.ID); s != "öffentlich" {
+				t.Errorf("Ort %d, vom Entwurf losgelassen: %s", l.ID, s)
+			}
+		}
+	})
 }

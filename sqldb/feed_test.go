@@ -95,8 +95,14 @@ func TestChangeFeedAndAudit(t *testing.T) {
 			}
 			return nil
 		}))
-		if n := len(must2(db.Changes(bg, seq, 10))); n != 1 {
-			t.Errorf("%d changes after transaction, want 1", n)
+		// The paper, and the file that now names it among its back-references.
+		cs = must2(db.Changes(bg, seq, 10))
+		kinds := map[ratsinfo.Kind]int64{}
+		for _, c := range cs {
+			kinds[c.Kind] = c.ObjectID
+		}
+		if _, ok := kinds[ratsinfo.KindPaper]; len(cs) != 2 || !ok || kinds[ratsinfo.KindFile] != f.ID {
+			t.Errorf("changes after transaction = %+v, want the paper and file %d", cs, f.ID)
 		}
 	})
 }

@@ -56,6 +56,11 @@ func newCity(t testing.TB, db *DB) *city {
 	c.consult = &ratsinfo.Consultation{PaperID: c.paper.ID, MeetingID: c.meeting.ID, AgendaItemID: c.item.ID,
 		OrganizationIDs: []int64{c.org.ID}, Role: ratsinfo.RoleHearing}
 	must(t, db.CreateConsultation(writer, c.consult))
+	// Attaching a file or a location changes its back-references, so its
+	// modified: the fixture hands out the stored state.
+	c.mainFile = reload(t, db.FindFileByID, c.mainFile.ID)
+	c.auxFile = reload(t, db.FindFileByID, c.auxFile.ID)
+	c.hall = reload(t, db.FindLocationByID, c.hall.ID)
 	return c
 }
 

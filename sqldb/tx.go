@@ -32,7 +32,10 @@ type txState struct {
 	links   []any            // flattened link rows
 	refs    []any            // flattened backref rows
 	created map[objKey]bool  // objects created in this transaction
-	locked  bool             // holds the change-feed lock (PostgreSQL)
+	// touchedLocations are locations created or attached differently in this
+	// transaction: at commit, those the public sees are marked as seen.
+	touchedLocations map[int64]bool
+	locked           bool // holds the change-feed lock (PostgreSQL)
 
 	titlesDeferred bool // new papers wait for indexTitles (title_index.go)
 }
@@ -45,11 +48,16 @@ func (db *DB) begin(ctx context.Context) (*txState, error) {
 		return nil, translate(err)
 	}
 	return &txState{db: db, tx: tx, actor: ratsinfo.ViewerFrom(ctx).UserID,
-		stmts: map[string]*sql.Stmt{}, known: map[objKey]int64{}, created: map[objKey]bool{}}, nil
+		stmts: map[string]*sql.Stmt{}, known: map[objKey]int64{}, created: map[objKey]bool{},
+		touchedLocations: map[int64]bool{}}, nil
 }
 
 func (t *txState) commit(ctx context.Context) error {
 	if err := t.flush(ctx); err != nil {
+		t.rollback()
+		return err
+	}
+	if err := t.markLocationsSeen(ctx); err != nil {
 		t.rollback()
 		return err
 	}
@@ -233,5 +241,27 @@ func (t *txState) insertRows(ctx context.Context, into string, width int, vals [
 		}
 		vals = vals[n*width:]
 	}
+	return nil
+}
+
+// markLocationsSeen marks the touched locations that the public sees as this
+// transaction commits as public once (location.ever_public): should only hidden
+// objects use one later, the public gets its tombstone. Marking the state at
+// commit, not in between, gives no tombstone for a location nobody outside ever saw.
+func (t *txState) markLocationsSeen(ctx context.Context) error {
+	ids := make([]any, 0, len(t.touchedLocations))
+	for id := range t.touchedLocations {
+		ids = append(ids, id)
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		q := "UPDATE location AS t SET ever_public = TRUE WHERE NOT t.ever_public AND " + locationPublic +
+			" AND t.id IN (?" + strings.Repeat(",?", n-1) + ")"
+		if _, err := t.exec(ctx, q, ids[:n]...); err != nil {
+			return fmt.Errorf("mark public locations: %w", err)
+		}
+		ids = ids[n:]
+	}
+	clear(t.touchedLocations)
 	return nil
 }

@@ -11,8 +11,10 @@ import "github.com/ratsinfo/ratsinfo"
 //     is withdrawn is a tombstone. Its consultations follow it, also when it is
 //     deleted.
 //   - A file exists when something the public sees attaches it, and stays a
-//     tombstone once nothing does any more; a location when
-//     nothing uses it yet or something public does. The write side keeps these
+//     tombstone once nothing does any more; a location when nothing uses it
+//     yet or something public does, and stays a tombstone once only hidden
+//     objects do. A consultation that was public stays a tombstone when its
+//     paper is withdrawn or it is moved to a paper the public does not see. The write side keeps these
 //     facts in backref.public (saveSpec.public: a published paper, a public agenda
 //     item, a person who consented, every meeting, organization and body).
 //   - A non-public agenda item shows only that it exists, where, and its number.
@@ -33,18 +35,26 @@ func visibility(k ratsinfo.Kind, v ratsinfo.Viewer) (exists, deleted string) {
 		// Never published: does not exist. Published once, withdrawn since: tombstone.
 		return "(t.published OR t.ever_published)", "(t.deleted OR NOT t.published)"
 	case ratsinfo.KindConsultation:
-		return "EXISTS (SELECT 1 FROM paper p WHERE p.id = t.paper_id AND (p.published OR p.ever_published))",
+		// Public once (consultation.ever_public, kept by triggers): a tombstone
+		// while its paper is not published, wherever it was moved to.
+		return "t.ever_public",
 			"(t.deleted OR NOT EXISTS (SELECT 1 FROM paper p WHERE p.id = t.paper_id AND p.published AND NOT p.deleted))"
 	case ratsinfo.KindFile:
 		// Never attached by anything public: does not exist. Public once, attached
 		// by nothing public now: tombstone (file.ever_public, kept by a trigger).
 		return "t.ever_public", "(t.deleted OR NOT EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'File' AND r.dst_id = t.id AND r.public))"
 	case ratsinfo.KindLocation:
-		return "(NOT EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'Location' AND r.dst_id = t.id)" +
-			" OR EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'Location' AND r.dst_id = t.id AND r.public))", "t.deleted"
+		// Public once (location.ever_public, marked at commit by markLocationsSeen):
+		// a tombstone while only hidden objects use it.
+		return "(t.ever_public OR " + locationPublic + ")", "(t.deleted OR NOT " + locationPublic + ")"
 	}
 	return "", "t.deleted"
 }
+
+// locationPublic is whether the public sees location t now: while nothing uses
+// it yet, or something public does.
+const locationPublic = "(NOT EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'Location' AND r.dst_id = t.id)" +
+	" OR EXISTS (SELECT 1 FROM backref r WHERE r.dst_kind = 'Location' AND r.dst_id = t.id AND r.public))"
 
 // backrefVisible keeps the back-references (who attaches a file or uses a
 // location) that the viewer may follow: the public only those from public objects.

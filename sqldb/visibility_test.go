@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"reflect"
 	"slices"
 	"testing"
@@ -109,10 +110,15 @@ func TestVisibilityAgendaItemsPersonsLocations(t *testing.T) {
 		wantCode(t, err, ratsinfo.ENOTFOUND)
 
 		// Contact data and the address need consent.
+		// Written together, so the address was never public on its own (a
+		// location that was public stays a tombstone: TestLocationTombstone).
 		home := &ratsinfo.Location{BodyID: c.body.ID, StreetAddress: "Rathausallee 50"}
-		must(t, db.CreateLocation(writer, home))
-		p := &ratsinfo.Person{BodyID: c.body.ID, Name: "Max Privat", Phone: []string{"040 123"}, Email: []string{"max@example.org"}, LocationID: home.ID}
-		must(t, db.CreatePerson(writer, p))
+		p := &ratsinfo.Person{BodyID: c.body.ID, Name: "Max Privat", Phone: []string{"040 123"}, Email: []string{"max@example.org"}}
+		must(t, db.InTransaction(writer, func(ctx context.Context) error {
+			must(t, db.CreateLocation(ctx, home))
+			p.LocationID = home.ID
+			return db.CreatePerson(ctx, p)
+		}))
 		got, _ := db.FindPersonByID(bg, p.ID)
 		if got.Phone != nil || got.Email != nil || got.LocationID != 0 || got.Name != "Max Privat" {
 			t.Errorf("public person = %+v", got)

@@ -132,7 +132,7 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 	var oldParent int64
 	var err error
 	var wasPublic bool
-	var attachedBefore []objKey
+	var attachedBefore map[objKey]bool
 	if s.create {
 		err = t.insertObj(ctx, now, s)
 	} else {
@@ -141,13 +141,13 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 			if wasPublic, err = t.paperPublished(ctx, s.meta.ID); err != nil {
 				return err
 			}
-			// A paper that was not public changes no attachment's public form
-			// by what it attached before (bumpAround); only a public one must
-			// remember them before replaceObj clears them.
-			if wasPublic {
-				if attachedBefore, err = t.attachedUnflushed(ctx, tb.kind, s.meta.ID); err != nil {
-					return err
-				}
+		}
+		// What the object attached before replaceObj clears it: a file or
+		// location it lets go of, or attaches with another public state,
+		// changes its public form (diffAttachments).
+		if len(s.attach) > 0 {
+			if attachedBefore, err = t.attachedUnflushed(ctx, tb.kind, s.meta.ID); err != nil {
+				return err
 			}
 		}
 		oldParent, err = t.replaceObj(ctx, now, s)
@@ -160,6 +160,11 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 	}
 	if err := t.insertAttach(ctx, tb.kind, s.meta.ID, s.attach, s.public); err != nil {
 		return err
+	}
+	if len(s.attach) > 0 {
+		if err := t.bump(ctx, now, t.diffAttachments(attachedBefore, attachMap(s.attach, s.public))); err != nil {
+			return err
+		}
 	}
 	t.known[objKey{tb.kind, s.meta.ID}] = s.body
 	if err := t.record(ctx, now, action, tb.kind, s.meta.ID, s.body); err != nil {
@@ -174,13 +179,14 @@ func (t *txState) save(ctx context.Context, now time.Time, s *saveSpec) error {
 			if err := t.bumpConsultations(ctx, now, s.meta.ID); err != nil {
 				return err
 			}
-			attachedNow, err := t.attached(ctx, tb.kind, s.meta.ID)
-			if err != nil {
+			if err := t.bumpAround(ctx, now, s.meta.ID); err != nil {
 				return err
 			}
-			if err := t.bumpAround(ctx, now, s.meta.ID, append(attachedBefore, attachedNow...)); err != nil {
-				return err
-			}
+		}
+	}
+	if tb.kind == ratsinfo.KindConsultation && !s.create && oldParent != s.parent {
+		if err := t.bumpMovedConsultation(ctx, now, s.meta.ID, oldParent, s.parent); err != nil {
+			return err
 		}
 	}
 	return t.bumpParents(ctx, now, tb, s.meta.ID, s.parent, oldParent, s.create)
@@ -206,6 +212,9 @@ func (t *txState) insertObj(ctx context.Context, now time.Time, s *saveSpec) err
 	}
 	s.meta.ID = id
 	t.created[objKey{tb.kind, id}] = true
+	if tb.kind == ratsinfo.KindLocation {
+		t.touchedLocations[id] = true // public at commit while nothing uses it
+	}
 	s.meta.Created, s.meta.Modified, s.meta.Deleted = fromMicros(now.UnixMicro()), fromMicros(now.UnixMicro()), false
 	if tb.kind == ratsinfo.KindBody {
 		s.body = s.meta.ID
@@ -349,6 +358,10 @@ func (t *txState) remove(ctx context.Context, now time.Time, tb *table, id int64
 	if err := t.flush(ctx); err != nil {
 		return err
 	}
+	attachedBefore, err := t.attachedUnflushed(ctx, tb.kind, id)
+	if err != nil {
+		return err
+	}
 	// Attachments of a deleted object stay counted as hidden references, so a
 	// location that only a deleted person used does not become public.
 	if _, err := t.exec(ctx, "UPDATE backref SET live = FALSE, public = FALSE WHERE src_kind = ? AND src_id = ?", string(tb.kind), id); err != nil {
@@ -367,14 +380,21 @@ func (t *txState) remove(ctx context.Context, now time.Time, tb *table, id int64
 			return err
 		}
 		if wasPublic {
-			attached, err := t.attached(ctx, tb.kind, id)
-			if err != nil {
-				return err
-			}
-			if err := t.bumpAround(ctx, now, id, attached); err != nil {
+			if err := t.bumpAround(ctx, now, id); err != nil {
 				return err
 			}
 		}
+	}
+	// Its back-references stay, hidden (below): what it attached publicly
+	// loses it from its back-references, or vanishes.
+	hiddenNow := map[objKey]bool{}
+	for k := range attachedBefore {
+		hiddenNow[k] = false
+	}
+	if err := t.bump(ctx, now, t.diffAttachments(attachedBefore, hiddenNow)); err != nil {
+		return err
+	}
+	switch tb.kind {
 	case ratsinfo.KindConsultation:
 		// The agenda items that link it no longer do (dropHiddenConsultations).
 		items, err := t.linkingItems(ctx, "consultation_id = ?", id)
@@ -523,20 +543,12 @@ func (t *txState) bump(ctx context.Context, now time.Time, keys []objKey) error 
 	return nil
 }
 
-// attached returns the files and locations an object attaches (backref).
-func (t *txState) attached(ctx context.Context, k ratsinfo.Kind, id int64) ([]objKey, error) {
-	rows, err := t.query(ctx, "SELECT dst_kind, dst_id FROM backref WHERE src_kind = ? AND src_id = ?", string(k), id)
-	if err != nil {
-		return nil, fmt.Errorf("attachments of %s %d: %w", k, id, err)
-	}
-	return scanKeys(rows)
-}
-
-// attachedUnflushed is attached without writing the buffered rows first: an
-// update of a paper in a bulk load keeps its multi-row INSERTs full. The rows
-// still in the buffer are read from there.
-func (t *txState) attachedUnflushed(ctx context.Context, k ratsinfo.Kind, id int64) ([]objKey, error) {
-	q := "SELECT dst_kind, dst_id FROM backref WHERE src_kind = ? AND src_id = ?"
+// attachedUnflushed returns the files and locations an object attaches
+// (backref), each with whether the public sees it attached, without writing the
+// buffered rows first: an update in a bulk load keeps its multi-row INSERTs
+// full. The rows still in the buffer are read from there.
+func (t *txState) attachedUnflushed(ctx context.Context, k ratsinfo.Kind, id int64) (map[objKey]bool, error) {
+	q := "SELECT dst_kind, dst_id, public FROM backref WHERE src_kind = ? AND src_id = ?"
 	var rows *sql.Rows
 	var err error
 	if t.db.dialect == "postgres" {
@@ -550,16 +562,65 @@ func (t *txState) attachedUnflushed(ctx context.Context, k ratsinfo.Kind, id int
 	if err != nil {
 		return nil, fmt.Errorf("attachments of %s %d: %w", k, id, err)
 	}
-	out, err := scanKeys(rows)
-	if err != nil {
+	defer rows.Close()
+	out := map[objKey]bool{}
+	for rows.Next() {
+		var key objKey
+		var public bool
+		if err := rows.Scan(&key.kind, &key.id, nbool{&public}); err != nil {
+			return nil, fmt.Errorf("attachments of %s %d: %w", k, id, err)
+		}
+		out[key] = out[key] || public
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("attachments of %s %d: %w", k, id, err)
 	}
 	for i := 0; i+6 <= len(t.refs); i += 6 {
 		if t.refs[i+2].(string) == string(k) && t.refs[i+3].(int64) == id {
-			out = append(out, objKey{ratsinfo.Kind(t.refs[i].(string)), t.refs[i+1].(int64)})
+			key := objKey{ratsinfo.Kind(t.refs[i].(string)), t.refs[i+1].(int64)}
+			out[key] = out[key] || t.refs[i+5].(bool)
 		}
 	}
 	return out, nil
+}
+
+// attachMap is what an object attaches by its saveSpec, as attachedUnflushed
+// reads it back.
+func attachMap(as []attach, public bool) map[objKey]bool {
+	out := map[objKey]bool{}
+	for _, a := range as {
+		for _, id := range a.ids {
+			if id != 0 {
+				out[objKey{a.kind, id}] = public
+			}
+		}
+	}
+	return out
+}
+
+// diffAttachments returns the files and locations whose public form a write
+// changed by what one object attaches: newly attached, let go of, or attached
+// with another public state. Each appears or vanishes for the public, or names
+// the object among its back-references or not. Locations among them are
+// checked at commit for whether the public sees them (markLocationsSeen).
+func (t *txState) diffAttachments(before, after map[objKey]bool) []objKey {
+	var out []objKey
+	for k, pub := range before {
+		if now, ok := after[k]; !ok || now != pub {
+			out = append(out, k)
+		}
+	}
+	for k := range after {
+		if _, ok := before[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	for _, k := range out {
+		if k.kind == ratsinfo.KindLocation {
+			t.touchedLocations[k.id] = true
+		}
+	}
+	return out
 }
 
 // linkingItems returns the live agenda items whose consultation matches where,
@@ -587,13 +648,41 @@ func scanKeys(rows *sql.Rows) ([]objKey, error) {
 }
 
 // bumpAround bumps what a paper's change of public state alters besides the
-// paper and its consultations: the files and locations it attaches (they appear
-// or vanish for the public, and name the paper among their back-references),
-// and the agenda items that link its consultations, with their meetings.
-func (t *txState) bumpAround(ctx context.Context, now time.Time, paper int64, attached []objKey) error {
+// paper, its consultations and its attachments (diffAttachments): the agenda
+// items that link its consultations, with their meetings, and the papers whose
+// lists name it (related, superordinated, subordinated), since embedded lists
+// name no paper the public cannot see.
+func (t *txState) bumpAround(ctx context.Context, now time.Time, paper int64) error {
 	items, err := t.linkingItems(ctx, "consultation_id IN (SELECT id FROM consultation WHERE paper_id = ?)", paper)
 	if err != nil {
 		return err
 	}
-	return t.bump(ctx, now, append(attached, items...))
+	rows, err := t.query(ctx, "SELECT 'Paper', src FROM link WHERE kind IN ('Paper.relatedPaper', 'Paper.superordinatedPaper') AND dst = ?"+
+		" UNION SELECT 'Paper', dst FROM link WHERE kind = 'Paper.superordinatedPaper' AND src = ?", paper, paper)
+	if err != nil {
+		return fmt.Errorf("papers naming paper %d: %w", paper, err)
+	}
+	papers, err := scanKeys(rows)
+	if err != nil {
+		return fmt.Errorf("papers naming paper %d: %w", paper, err)
+	}
+	return t.bump(ctx, now, append(items, papers...))
+}
+
+// bumpMovedConsultation bumps the agenda items linking a consultation that moved
+// from one paper to another, with their meetings, when the move changed whether
+// the public sees it: they link it only while it does.
+func (t *txState) bumpMovedConsultation(ctx context.Context, now time.Time, id, from, to int64) error {
+	var live int
+	if err := t.queryRow(ctx, "SELECT COUNT(*) FROM paper WHERE id IN (?, ?) AND published AND NOT deleted", from, to).Scan(&live); err != nil {
+		return fmt.Errorf("published papers of moved consultation %d: %w", id, err)
+	}
+	if live != 1 {
+		return nil
+	}
+	items, err := t.linkingItems(ctx, "consultation_id = ?", id)
+	if err != nil {
+		return err
+	}
+	return t.bump(ctx, now, items)
 }

@@ -51,10 +51,14 @@ func TestBrowserPrintPaper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	item, err := w.store.FindAgendaItemByID(t.Context(), w.city.HearingAgendaItemID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := []string{normalizeSpace(paper.Name), "A 23/0012/1",
 		// The Beratungsfolge table: its heading, committee, meeting day, agenda
 		// item and result. The heading also opens the full text, hence twice.
-		"Beratungsfolge", "Hauptausschuss", "27.02.2023", "TOP 7.1", "zur Kenntnis genommen", "Anhörung"}
+		"Beratungsfolge", "Hauptausschuss", "27.02.2023", "TOP " + item.Number, "zur Kenntnis genommen", "Anhörung"}
 	for _, para := range paragraphs(mainFile.Text) {
 		want = append(want, para)
 	}

@@ -39,7 +39,8 @@ func (a *App) generate(ctx context.Context, args []string) error {
 		rate := float64(done) / time.Since(started).Seconds()
 		fmt.Fprintf(a.Stderr, "\r%d von %d Vorlagen (%.0f/s)   ", done, *papers, rate)
 	}
-	if err := demo.Generate(ratsinfo.SystemContext(ctx), db, blobs, *papers, progress); err != nil {
+	today := ratsinfo.DateOf(time.Now().In(ratsinfo.Berlin())) // nothing generated is dated later
+	if err := demo.Generate(ratsinfo.SystemContext(ctx), db, blobs, *papers, today, progress); err != nil {
 		return fmt.Errorf("generate: %w", withSetting(err, cfg.storageSetting()))
 	}
 	elapsed := time.Since(started)

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -115,6 +117,7 @@ func TestServeDemoCrawlAndValidate(t *testing.T) {
 	if counts["Paper"] < 1000 || counts["Meeting"] < 200 {
 		t.Errorf("demo city too small: %v", counts)
 	}
+	checkDemoLine(t, out, c.objects)
 
 	assertNoSecrets(t, filepath.Join(dir, "ratsinfo.db"), c.bodies)
 
@@ -282,5 +285,34 @@ func TestMigrateAndEnvironment(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "ratsinfo.db")); err != nil {
 		t.Errorf("RATSINFO_DATA_DIR not used: %v", err)
+	}
+}
+
+// checkDemoLine checks that the console line on start says what the site shows: the
+// day the city lives in (today), all papers, and of them the public ones, as many as
+// the OParl crawl found live, with the difference named.
+func checkDemoLine(t *testing.T, out string, objects map[string]map[string]any) {
+	t.Helper()
+	m := regexp.MustCompile(`Demo-Stadt geladen, Stand (\d\d\.\d\d\.\d{4}): (\d+) Vorlagen, davon (\d+) öffentlich \((\d+) Entwürfe, (\d+) zurückgezogen\); \d+ Sitzungen`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no demo line of the expected form in:\n%s", out)
+	}
+	now := time.Now().In(ratsinfo.Berlin())
+	if today, yesterday := ratsinfo.DateOf(now).German(), ratsinfo.DateOf(now.AddDate(0, 0, -1)).German(); m[1] != today && m[1] != yesterday {
+		t.Errorf("demo line says Stand %s, today is %s", m[1], today)
+	}
+	n := func(s string) int { v, _ := strconv.Atoi(s); return v }
+	total, public, drafts, withdrawn := n(m[2]), n(m[3]), n(m[4]), n(m[5])
+	if total != public+drafts+withdrawn || drafts == 0 || withdrawn == 0 {
+		t.Errorf("demo line: %d papers ≠ %d public + %d drafts + %d withdrawn", total, public, drafts, withdrawn)
+	}
+	live := 0
+	for _, o := range objects {
+		if deleted, _ := o["deleted"].(bool); kindOf(o) == "Paper" && !deleted {
+			live++
+		}
+	}
+	if live != public {
+		t.Errorf("demo line says %d public papers, the OParl API serves %d", public, live)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -177,14 +178,58 @@ func (a *App) loadDemo(ctx context.Context, db *sqldb.DB, blobs *blob.Dir) error
 		return nil
 	}
 	started := time.Now()
-	city, err := demo.Load(sys, db, blobs)
+	today := ratsinfo.DateOf(time.Now().In(ratsinfo.Berlin()))
+	city, err := demo.LoadOn(sys, db, blobs, today)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	if err := demo.LoadInquiries(sys, db, blobs, city); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	fmt.Fprintf(a.Stdout, "Demo-Stadt geladen: %d Vorlagen, %d Sitzungen, %d Personen, %d Gremien (%.1f s).\n",
-		city.Papers, city.Meetings, city.Persons, city.Organizations, time.Since(started).Seconds())
+	line, err := demoSummary(ctx, db, city)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	fmt.Fprintf(a.Stdout, "%s (%.1f s).\n", line, time.Since(started).Seconds())
 	return nil
+}
+
+// demoSummary says what the site shows of the demo city, so that the console's count
+// of papers and the site's do not puzzle anyone: the public count is the store's,
+// and the difference is named (drafts, withdrawn papers).
+func demoSummary(ctx context.Context, db *sqldb.DB, city *demo.City) (string, error) {
+	all := ratsinfo.ListFilter{BodyID: city.BodyID}
+	total, err := db.Count(ratsinfo.SystemContext(ctx), ratsinfo.KindPaper, all)
+	if err != nil {
+		return "", fmt.Errorf("count papers: %w", err)
+	}
+	anon := ratsinfo.WithViewer(ctx, ratsinfo.Viewer{}) // the public
+	public, err := db.Count(anon, ratsinfo.KindPaper, all)
+	if err != nil {
+		return "", fmt.Errorf("count public papers: %w", err)
+	}
+	line := fmt.Sprintf("Demo-Stadt geladen, Stand %s: %d Vorlagen", city.Day.German(), total)
+	if hidden := total - public; hidden > 0 {
+		var parts []string
+		if city.DraftPapers > 0 {
+			parts = append(parts, plural(city.DraftPapers, "Entwurf", "Entwürfe"))
+		}
+		if city.WithdrawnPapers > 0 {
+			parts = append(parts, fmt.Sprintf("%d zurückgezogen", city.WithdrawnPapers))
+		}
+		if other := hidden - city.DraftPapers - city.WithdrawnPapers; other > 0 {
+			parts = append(parts, fmt.Sprintf("%d weitere nichtöffentlich", other))
+		}
+		line += fmt.Sprintf(", davon %d öffentlich (%s)", public, strings.Join(parts, ", "))
+	}
+	return line + fmt.Sprintf("; %d Sitzungen, %d Personen, %d Organisationen",
+		city.Meetings, city.Persons, city.Organizations), nil
+}
+
+// plural writes n with the singular or plural noun: "1 Entwurf", "4 Entwürfe".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
