@@ -163,6 +163,14 @@ func (db *DB) FindInquiries(ctx context.Context, f ratsinfo.InquiryFilter) ([]*r
 
 // CountInquiries counts the inquiries FindInquiries would list, in one query.
 func (db *DB) CountInquiries(ctx context.Context, f ratsinfo.InquiryFilter) (ratsinfo.InquiryCounts, error) {
+	if n, ok, err := db.keptInquiryCounts(ctx, f); ok {
+		return n, err
+	}
+	return db.countInquiryRows(ctx, f)
+}
+
+// countInquiryRows counts row by row, under the viewer's visibility.
+func (db *DB) countInquiryRows(ctx context.Context, f ratsinfo.InquiryFilter) (ratsinfo.InquiryCounts, error) {
 	c := db.inquiryCond(ctx, f)
 	today := f.Today
 	if today.IsZero() {

@@ -94,7 +94,7 @@ var english = map[string]string{
 // englishAll is every translation of the public site: the labels above and the
 // sentences of the forms and legal pages. The kit adds its own (layout, error
 // page, the domain's messages) and panics on a text translated twice.
-var englishAll = joinTranslations(english, englishForms, englishInquiries, englishSearch)
+var englishAll = joinTranslations(english, englishForms, englishInquiries, englishSearch, englishAccessibility)
 
 // joinTranslations joins the lists; a German text in two is a mistake that
 // would make one translation silently lose, so it panics at start-up.

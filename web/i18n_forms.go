@@ -46,15 +46,12 @@ var englishForms = map[string]string{
 	"Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung sowie ein Beschwerderecht bei der Datenschutzaufsicht. Enthält ein Dokument Ihre personenbezogenen Daten, melden Sie es bitte über den Link „Datei melden“ auf der Seite der Datei.": "You have the right of access, rectification, erasure and restriction of processing, and the right to lodge a complaint with the data protection authority. If a document contains your personal data, please report it with the link “Report this file” on the file's page.",
 	// Accessibility statement.
 	"ist bemüht, dieses Ratsinformationssystem im Einklang mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und den Web Content Accessibility Guidelines (WCAG) 2.1, Stufe AA, barrierefrei zugänglich zu machen.": "endeavours to make this council information system accessible in accordance with the German accessibility regulation (BITV 2.0) and the Web Content Accessibility Guidelines (WCAG) 2.1, level AA.",
-	"Stand der Vereinbarkeit": "Compliance status",
-	"Die Seiten dieser Website sind weitgehend mit WCAG 2.1 AA vereinbar. Jede Seitenart wird automatisiert mit axe-core geprüft; alle Inhalte sind ohne JavaScript und mit der Tastatur bedienbar.": "The pages of this website largely comply with WCAG 2.1 AA. Every page type is checked automatically with axe-core; all content works without JavaScript and with the keyboard.",
+	"Stand der Vereinbarkeit":     "Compliance status",
 	"Nicht barrierefreie Inhalte": "Non-accessible content",
-	"Ältere Dokumente (PDF) aus der Zeit vor diesem System sind teilweise nicht barrierefrei. Ihr Text steht, soweit er erkannt werden konnte, als Volltext auf der Seite der Vorlage.": "Older documents (PDF) from before this system are partly not accessible. Their text, as far as it could be recognised, is shown as full text on the paper's page.",
 	"Erstellung dieser Erklärung": "Preparation of this statement",
 	"Diese Erklärung beruht auf einer Selbstbewertung und automatisierten Prüfungen.": "This statement is based on a self-assessment and automated checks.",
 	"Feedback und Kontakt": "Feedback and contact",
 	"Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Schreiben Sie uns über dieses Formular": "Have you noticed barriers to access? Write to us with this form",
 	"oder per E-Mail an":    "or by e-mail to",
 	"Schlichtungsverfahren": "Conciliation procedure",
-	"Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Schlichtungsstelle nach dem Behindertengleichstellungsgesetz bzw. die Ombudsstelle Ihres Landes wenden.": "If you do not receive a satisfactory answer to your feedback, you can turn to the conciliation body under the Disability Equality Act or the ombudsperson of your state.",
 }

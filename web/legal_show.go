@@ -28,7 +28,9 @@ type legalPage struct {
 	Form         feedbackForm
 	// Paragraphs is the body's own text from the text folder; nil: the generated one.
 	Paragraphs []string
-	bodyID     int64
+	// Statement is the accessibility statement's own part; nil on other pages.
+	Statement *accessibilityStatement
+	bodyID    int64
 }
 
 // feedbackForm is the state of a feedback or report form.
@@ -59,6 +61,9 @@ func (s *Server) newLegalPage(r *http.Request, kind, title string) *legalPage {
 	p := &legalPage{Page: s.newPage(r, "", ""), Kind: kind}
 	p.Title = p.T(title)
 	p.Form.Action = "/barrierefreiheit"
+	if kind == "barrierefreiheit" {
+		p.Statement = s.newAccessibilityStatement()
+	}
 	s.fillContact(r.Context(), p)
 	return p
 }

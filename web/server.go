@@ -44,6 +44,12 @@ type Config struct {
 	// Renders bounds the pages built at once, shared with the API; nil gives
 	// the site its own with the defaults.
 	Renders *site.Limiter
+	// State is the body's federal state: the accessibility statement names its
+	// Schlichtungsstelle. "" means ratsinfo.DefaultState.
+	State ratsinfo.State
+	// AccessibilityChecked is the day the site's accessibility was last checked,
+	// as the statement says; zero says that no date was given.
+	AccessibilityChecked ratsinfo.Date
 }
 
 // Store is what the website reads: the record, and whether the database answers
@@ -62,11 +68,14 @@ type Server struct {
 	search    ratsinfo.Searcher
 	limiter   *feedbackLimiter
 	textDir   string
-	log       *slog.Logger
-	now       func() time.Time
-	site      *site.Site // the page kit: layout, error page, assets, translation
-	loc       *time.Location
-	renders   *site.Limiter
+	state     ratsinfo.State
+	// a11yChecked is the day of the last accessibility check (Config.AccessibilityChecked).
+	a11yChecked ratsinfo.Date
+	log         *slog.Logger
+	now         func() time.Time
+	site        *site.Site // the page kit: layout, error page, assets, translation
+	loc         *time.Location
+	renders     *site.Limiter
 	// untranslated hears of every German text an English page showed for want
 	// of a translation; the i18n test sets it to find texts the list lacks.
 	untranslated func(de string)
@@ -79,18 +88,20 @@ type Server struct {
 // is a programming error caught by every test, so it panics rather than returning.
 func NewServer(cfg Config) *Server {
 	s := &Server{
-		baseURL:   strings.TrimRight(cfg.BaseURL, "/"),
-		store:     cfg.Store,
-		feedback:  cfg.Feedback,
-		inquiries: cfg.Inquiries,
-		search:    cfg.Search,
-		textDir:   cfg.TextDir,
-		log:       cfg.Logger,
-		now:       cfg.Now,
-		loc:       ratsinfo.Berlin(),
-		limiter:   newFeedbackLimiter(cfg.FeedbackLimit),
-		renders:   cfg.Renders,
-		countCap:  paperCountCap,
+		baseURL:     strings.TrimRight(cfg.BaseURL, "/"),
+		store:       cfg.Store,
+		feedback:    cfg.Feedback,
+		inquiries:   cfg.Inquiries,
+		search:      cfg.Search,
+		textDir:     cfg.TextDir,
+		state:       cfg.State,
+		a11yChecked: cfg.AccessibilityChecked,
+		log:         cfg.Logger,
+		now:         cfg.Now,
+		loc:         ratsinfo.Berlin(),
+		limiter:     newFeedbackLimiter(cfg.FeedbackLimit),
+		renders:     cfg.Renders,
+		countCap:    paperCountCap,
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -40,8 +40,12 @@ type Config struct {
 	MailFrom string
 	// Chromium prints the accessible PDF of published answers; "" = found on PATH.
 	Chromium string
-	// State is the federal state whose public holidays move deadlines.
+	// State is the federal state whose public holidays move deadlines and
+	// whose Schlichtungsstelle the accessibility statement names.
 	State string
+	// A11yChecked is the day of the last accessibility check (yyyy-mm-dd), as
+	// the accessibility statement says; "" for none given.
+	A11yChecked string
 	// MaxConnections caps the open client connections; MaxRenders the pages and
 	// API answers built at once (0 = site.DefaultRenders); WriteTimeout is how
 	// long a page may take to reach its client (file downloads get longer).
@@ -80,7 +84,9 @@ func (c *Config) serveFlags(fs *flag.FlagSet, getenv func(string) string) {
 	fs.StringVar(&c.Chromium, "chromium", envOr(getenv, "RATSINFO_CHROMIUM", ""),
 		"Chromium für die barrierefreien PDF-Fassungen veröffentlichter Antworten; leer = im PATH suchen [RATSINFO_CHROMIUM]")
 	fs.StringVar(&c.State, "land", envOr(getenv, "RATSINFO_LAND", "SH"),
-		"Bundesland (Kürzel wie SH), dessen Feiertage Fristen verschieben [RATSINFO_LAND]")
+		"Bundesland (Kürzel wie SH), dessen Feiertage Fristen verschieben und dessen Schlichtungsstelle die Erklärung zur Barrierefreiheit nennt [RATSINFO_LAND]")
+	fs.StringVar(&c.A11yChecked, "barrierefreiheit-geprueft", envOr(getenv, "RATSINFO_BARRIEREFREIHEIT_GEPRUEFT", ""),
+		"Tag der letzten Prüfung der Barrierefreiheit (JJJJ-MM-TT), den die Erklärung zur Barrierefreiheit nennt [RATSINFO_BARRIEREFREIHEIT_GEPRUEFT]")
 	fs.IntVar(&c.ReminderDays, "reminder-days", envInt(getenv, "RATSINFO_REMINDER_DAYS", 3),
 		"so viele Tage vor der Frist einer Anfrage erinnert eine E-Mail die beantwortende Stelle [RATSINFO_REMINDER_DAYS]")
 	fs.IntVar(&c.MaxConnections, "max-connections", envInt(getenv, "RATSINFO_MAX_CONNECTIONS", 1000),
@@ -211,7 +217,26 @@ func (c *Config) checkServe() error {
 	if c.WriteTimeout <= 0 {
 		return fmt.Errorf("--write-timeout (RATSINFO_WRITE_TIMEOUT) muss eine positive Dauer sein, z. B. 30s oder 1m")
 	}
+	if _, err := c.a11yChecked(time.Now()); err != nil {
+		return err
+	}
 	return nil
+}
+
+// a11yChecked is the day of the last accessibility check. A day after today is
+// refused: the statement would claim a check that has not happened.
+func (c *Config) a11yChecked(now time.Time) (ratsinfo.Date, error) {
+	if c.A11yChecked == "" {
+		return ratsinfo.Date{}, nil
+	}
+	d, err := ratsinfo.ParseDate(c.A11yChecked)
+	if err != nil {
+		return d, fmt.Errorf("--barrierefreiheit-geprueft (RATSINFO_BARRIEREFREIHEIT_GEPRUEFT) %q ist kein Datum; erwartet wird JJJJ-MM-TT, z. B. 2026-11-30", c.A11yChecked)
+	}
+	if today := ratsinfo.DateOf(now.In(ratsinfo.Berlin())); today.Before(d) {
+		return d, fmt.Errorf("--barrierefreiheit-geprueft (RATSINFO_BARRIEREFREIHEIT_GEPRUEFT) %s liegt in der Zukunft; bitte den Tag der letzten durchgeführten Prüfung angeben", d.German())
+	}
+	return d, nil
 }
 
 func isPostgres(dsn string) bool {

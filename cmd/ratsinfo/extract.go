@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/blob"
 	"github.com/ratsinfo/ratsinfo/jobs"
+	"github.com/ratsinfo/ratsinfo/sqldb"
 )
 
 // extract enqueues text extraction for every file without text and works the
@@ -28,6 +31,12 @@ func (a *App) extract(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
+	return a.extractAll(ctx, db, blobs, log)
+}
+
+// extractAll reads the text of every file without text and returns when the
+// queue is empty: `extract`, and `reindex` before it builds the index.
+func (a *App) extractAll(ctx context.Context, db *sqldb.DB, blobs *blob.Dir, log *slog.Logger) error {
 	q, err := newQueue(db, blobs, nil, log)
 	if err != nil {
 		return err

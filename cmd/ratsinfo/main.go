@@ -41,6 +41,7 @@ Aufruf:
   ratsinfo generate --papers N [--data-dir DIR] [--database URL]
   ratsinfo oparl validate [--json] [--max-objects N] [--concurrency N] URL
   ratsinfo extract [--data-dir DIR] [--database URL]
+  ratsinfo reindex [--data-dir DIR] [--database URL]
   ratsinfo import oparl [--data-dir DIR] [--database URL] [--concurrency N] [--max-file-size BYTES] URL
   ratsinfo feedback list [--data-dir DIR] [--database URL] [--art barrierefreiheit|datei] [--seit JJJJ-MM-TT]
   ratsinfo user add --email E --name N --role ROLLE [--organization ID] [--person ID] [--body ID] [--base-url URL]
@@ -71,6 +72,8 @@ func (a *App) Main(ctx context.Context, args []string) int {
 		err = a.oparl(ctx, args[1:])
 	case "extract":
 		err = a.extract(ctx, args[1:])
+	case "reindex":
+		err = a.reindex(ctx, args[1:])
 	case "import":
 		err = a.importCmd(ctx, args[1:])
 	case "feedback":

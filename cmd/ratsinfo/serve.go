@@ -121,9 +121,11 @@ func routes(baseURL string, cfg *Config, db *sqldb.DB, blobs *blob.Dir, searcher
 	renders := site.NewLimiter(cfg.MaxRenders, 0)
 	api := oparl.NewServer(oparl.Config{BaseURL: baseURL, Store: db, Blobs: blobs, Logger: log, License: cfg.License, Renders: renders})
 	api.Register(mux)
-	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Inquiries: db, Search: searcher, Logger: log, TextDir: cfg.textDir(), Renders: renders}).Register(mux)
-	printer, printerErr := pdf.Find(cfg.Chromium)
 	state, _ := ratsinfo.ParseState(cfg.State) // checked by cfg.check
+	checked, _ := cfg.a11yChecked(time.Now())  // checked by cfg.checkServe
+	web.NewServer(web.Config{BaseURL: baseURL, Store: db, Feedback: db, Inquiries: db, Search: searcher, Logger: log, TextDir: cfg.textDir(), Renders: renders,
+		State: state, AccessibilityChecked: checked}).Register(mux)
+	printer, printerErr := pdf.Find(cfg.Chromium)
 	officeCfg := office.Config{BaseURL: baseURL, Store: db, Record: db, Hasher: password.New(), Mail: cfg.mailer(), Logger: log,
 		Inquiries: db, Blobs: blobs, PrinterErr: printerErr, State: state}
 	if printer != nil {

@@ -1,0 +1,21 @@
+package web
+
+// englishAccessibility translates the accessibility statement's own sentences
+// (accessibility_statement.go, legal_show.html).
+var englishAccessibility = map[string]string{
+	"Diese Website ist teilweise mit WCAG 2.1 AA vereinbar: Ihre Seiten sind es weitgehend, viele der Dokumente, die sie zeigt, nicht (siehe unten).": "This website partly complies with WCAG 2.1 AA: its pages largely do, many of the documents it shows do not (see below).",
+	"Was barrierefrei ist": "What is accessible",
+	"Jede Seitenart wird bei jeder Änderung der Software automatisiert mit axe-core auf die Regeln von WCAG 2.1 AA geprüft, auf Deutsch und auf Englisch.":    "Every page type is checked automatically with axe-core against the rules of WCAG 2.1 AA on every change of the software, in German and in English.",
+	"Alle Inhalte sind ohne JavaScript und mit der Tastatur bedienbar; der Fokus ist immer sichtbar.":                                                         "All content works without JavaScript and with the keyboard; the focus is always visible.",
+	"Die PDF-Fassungen beantworteter Anfragen, die dieses System selbst erzeugt, sind barrierefrei: getaggt, mit eingebetteten Schriften, Titel und Sprache.": "The PDF versions of answered inquiries that this system generates itself are accessible: tagged, with embedded fonts, title and language.",
+	"Sitzungstermine und neue Vorlagen gibt es auch als Kalender (ICS) und Feed (Atom), die Daten über die offene OParl-Schnittstelle.":                       "Meeting dates and new papers are also available as a calendar (ICS) and a feed (Atom), the data through the open OParl interface.",
+	"Dokumente, die die Verwaltung hochlädt oder die aus einem anderen Ratsinformationssystem übernommen werden (Vorlagen, Anlagen, Einladungen, Niederschriften), sind oft nicht barrierefrei: PDF ohne Tags oder ohne eingebettete Schriften, gescannte Seiten ohne Text, Pläne und Karten ohne Textalternative. Den Text solcher Dokumente zeigt die Seite der Vorlage als Volltext, soweit er erkannt werden konnte; bei gescannten Seiten ohne Texterkennung fehlt er.": "Documents that the administration uploads or that are taken over from another council information system (papers, attachments, invitations, minutes) are often not accessible: PDF without tags or without embedded fonts, scanned pages without text, plans and maps without a text alternative. The paper's page shows the text of such documents as full text, as far as it could be recognised; for scanned pages without text recognition it is missing.",
+	"Automatisierte Prüfungen finden nicht jede Barriere; eine Prüfung mit Nutzerinnen und Nutzern assistiver Technik steht noch aus.": "Automated checks do not find every barrier; a check with users of assistive technology is still pending.",
+	"Brauchen Sie ein Dokument in einer barrierefreien Fassung, schreiben Sie uns über das Formular unten.":                            "If you need a document in an accessible version, write to us with the form below.",
+	"Der Betreiber hat das Datum der letzten Prüfung nicht angegeben.":                                                                 "The operator has not given the date of the last check.",
+	"Letzte Prüfung": "Last checked",
+	"Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie bei der Schlichtungsstelle einen Antrag auf Schlichtung stellen. Das Verfahren ist kostenlos; Sie brauchen keinen Rechtsbeistand.": "If you do not receive a satisfactory answer to your feedback, you can apply for conciliation to the conciliation body. The procedure is free of charge; you do not need legal representation.",
+	"Rechtsgrundlage":     "Legal basis",
+	"dienstags 10–12 Uhr": "Tuesdays 10 am to 12 noon",
+	"Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Schlichtungsstelle nach dem Behindertengleichstellungsgesetz des Landes wenden; sie ist in der Regel bei der oder dem Landesbeauftragten für Menschen mit Behinderungen angesiedelt. Land": "If you do not receive a satisfactory answer to your feedback, you can turn to the conciliation body under the state's disability equality act; it is usually part of the office of the state commissioner for people with disabilities. State",
+}
