@@ -1,6 +1,7 @@
 package office
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"net/http"
@@ -16,6 +17,7 @@ type loginPage struct {
 	Email string
 	Back  string
 	Error string
+	Kept  []keptField // typed into a form when the session ended (form_keep.go)
 }
 
 // safeBack keeps the way back after the login inside the office: an open
@@ -46,7 +48,8 @@ const wrongLogin = "E-Mail-Adresse oder Passwort ist falsch. Bitte prüfen Sie b
 
 func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	email, pw := strings.TrimSpace(r.PostFormValue("email")), r.PostFormValue("password")
-	p := loginPage{page: s.newPage(r, "Anmelden"), Email: email, Back: safeBack(r.PostFormValue("zurueck"))}
+	p := loginPage{page: s.newPage(r, "Anmelden"), Email: email, Back: safeBack(r.PostFormValue("zurueck")),
+		Kept: keptFrom(r.PostForm, keptPrefix)}
 	client := clientAddr(r)
 	sys := system(r)
 
@@ -89,6 +92,10 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	http.SetCookie(w, s.cookie(SessionCookie, token, int(s.cfg.Limits.Absolute.Seconds())))
+	if len(p.Kept) > 0 {
+		ctx := ratsinfo.WithViewer(r.Context(), ratsinfo.AccountViewer(acc))
+		return s.restoreKept(w, r.WithContext(context.WithValue(ctx, accountKey{}, acc)), p.Back, token, p.Kept)
+	}
 	http.Redirect(w, r, p.Back, http.StatusSeeOther)
 	return nil
 }

@@ -153,8 +153,15 @@ func (s *Server) Register(mux *http.ServeMux) {
 	}
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(s.site.Handle(func(http.ResponseWriter, *http.Request) error { return errForeignForm() }))
+	// Forms with typed content keep it when the session has ended (form_keep.go).
+	keep := map[string]bool{"POST " + Prefix + "/anfragen/neu": true, "POST " + Prefix + "/anfragen/{id}": true,
+		"POST " + Prefix + "/fristregeln": true, "POST " + Prefix + "/konten": true, "POST " + Prefix + "/konten/{id}": true}
 	for _, r := range routes {
-		mux.Handle(r.pattern, cop.Handler(s.withSession(s.site.Handle(s.checkForm(r.fn)))))
+		h := s.checkForm(r.fn)
+		if keep[r.pattern] {
+			h = s.keepIfLoggedOut(h)
+		}
+		mux.Handle(r.pattern, cop.Handler(s.withSession(s.site.Handle(h))))
 	}
 }
 

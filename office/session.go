@@ -92,8 +92,10 @@ type seedKey struct{}
 
 // csrfToken is the form token of the request's seed: a hash, so the hidden
 // field never reveals the session's token itself.
-func csrfToken(r *http.Request) string {
-	seed := csrfSeed(r)
+func csrfToken(r *http.Request) string { return formToken(csrfSeed(r)) }
+
+// formToken is the form token of a seed, "" for none.
+func formToken(seed string) string {
 	if seed == "" {
 		return ""
 	}
@@ -106,20 +108,30 @@ func csrfToken(r *http.Request) string {
 func (s *Server) checkForm(fn site.HandlerFunc) site.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		if r.Method == http.MethodPost {
-			r.Body = http.MaxBytesReader(w, r.Body, 1<<20) // an answer may hold 200,000 characters
+			limit := int64(maxFormBytes)
+			if r.URL.Path == Prefix+"/anmelden" {
+				limit += keptOverheads // the login may carry a kept form (form_keep.go)
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
 			want := csrfToken(r)
 			if want == "" || subtle.ConstantTimeCompare([]byte(want), []byte(r.PostFormValue("csrf"))) != 1 {
 				return errForeignForm()
 			}
 			return fn(w, r)
 		}
-		if csrfSeed(r) == "" {
-			seed, _ := ratsinfo.NewSecret()
-			http.SetCookie(w, s.cookie(formCookie, seed, 0))
-			r = r.WithContext(context.WithValue(r.Context(), seedKey{}, seed))
-		}
-		return fn(w, r)
+		return fn(w, s.withFormSeed(w, r))
 	}
+}
+
+// withFormSeed gives a visitor without any cookie a form cookie, so that the
+// form about to be shown has a token.
+func (s *Server) withFormSeed(w http.ResponseWriter, r *http.Request) *http.Request {
+	if csrfSeed(r) != "" {
+		return r
+	}
+	seed, _ := ratsinfo.NewSecret()
+	http.SetCookie(w, s.cookie(formCookie, seed, 0))
+	return r.WithContext(context.WithValue(r.Context(), seedKey{}, seed))
 }
 
 // cookie is an office cookie: HttpOnly, SameSite=Lax, Secure under https,

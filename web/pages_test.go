@@ -65,6 +65,10 @@ func (w *world) scenarios() []scenario {
 		{name: "paper list by originating unit", path: fmt.Sprintf("/vorlagen?gremium=%d&q=Pender", c.DigitalUnitID), status: 200,
 			want:   []string{"Beantwortung der Anfrage von Herrn Pender"},
 			absent: []string{"Öffentliche Vorlage Leaktest Radweg", "Antrag der Leaktest-Urheberin", `id="f-person"`}},
+		// The issue's case: the demo's inquiry of 2023 is not consulted itself; its answer is heard in the Hauptausschuss.
+		{name: "paper list inquiries heard by committee", path: fmt.Sprintf("/vorlagen?art=Anfrage&gremium=%d&von=2023-01-01&bis=2023-12-31", c.MainCommitteeID), status: 200,
+			want:   []string{"Anfrage von Herrn Pender zum Thema Smart City Offensive", fmt.Sprintf(`href="/vorlagen/%d"`, c.InquiryPaperID)},
+			absent: []string{"0 Vorlagen gefunden", "Beantwortung der Anfrage von Herrn Pender"}},
 		{name: "paper list bad person", path: "/vorlagen?person=abc", status: 200,
 			want:   []string{"Die Person wurde nicht verstanden; angezeigt werden die Vorlagen aller Personen.", "Vorlagen gefunden", "Öffentliche Vorlage Leaktest Radweg"},
 			absent: []string{`id="f-person"`}},
