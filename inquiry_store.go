@@ -169,6 +169,7 @@ var inquiryEventNames = map[string]struct {
 	"interim_answer": {"Zwischennachricht", true}, "extend_deadline": {"Frist verlängert", true},
 	"publish": {"beantwortet", true}, "withdraw": {"zurückgezogen", true},
 	EventAgenda: {"auf die Tagesordnung gesetzt", true},
+	"import":    {"aus einem Altdokument übernommen", true},
 }
 
 // EventAgenda is the audit action of publishing that puts the answer on the
