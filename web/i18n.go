@@ -84,7 +84,7 @@ var english = map[string]string{
 	"Fraktionen": "Factions", "Parteien": "Parties", "Verwaltung": "Administration", "Externe Gremien": "External bodies",
 	"Institutionen": "Institutions", "Sonstige": "Other",
 	// OParl's organization types (Gremium: see above, Sonstiges: in englishForms).
-	"Partei": "Party", "Fraktion": "Faction", "Verwaltungsbereich": "Administrative unit", "externes Gremium": "External body", "Institution": "Institution", "Es sind noch keine Gremien eingetragen.": "No organizations have been entered yet.",
+	"Partei": "Party", "Fraktion": "Faction", "Aktuell": "Currently", "Verwaltungsbereich": "Administrative unit", "externes Gremium": "External body", "Institution": "Institution", "Es sind noch keine Gremien eingetragen.": "No organizations have been entered yet.",
 	"Kurzname": "Short name", "Gehört zu": "Part of", "Seit": "Since", "Bis": "Until", "Website": "Website", "aufgelöst": "dissolved",
 	"Abonnieren": "Subscribe", "Vorlagen dieses Gremiums (Atom)": "Papers of this organization (Atom)",
 	"Sitzungen dieses Gremiums (ICS)": "Meetings of this organization (ICS)", "Alle Vorlagen dieses Gremiums": "All papers of this organization",
