@@ -100,7 +100,9 @@ type PaperQuery struct {
 	PaperType string
 	// Text matches a case-insensitive part of the name or the reference number.
 	Text string
-	// OrganizationID keeps papers that this organization consults, directs or originated.
+	// OrganizationID keeps papers that this organization hears or decides (named by
+	// the consultation or through its meeting), leads or submitted, and the
+	// inquiries whose published answer it hears.
 	OrganizationID int64
 	// PersonID keeps papers this person originated.
 	PersonID int64

@@ -27,6 +27,7 @@ type AnswerPublisher interface {
 	FindBodyByID(ctx context.Context, id int64) (*Body, error)
 	FindOrganizationByID(ctx context.Context, id int64) (*Organization, error)
 	FindPersonByID(ctx context.Context, id int64) (*Person, error)
+	FindMeetingByID(ctx context.Context, id int64) (*Meeting, error)
 	// PublishInquiry writes, in one transaction, the answer's File and Paper
 	// (linked both ways with the inquiry's paper) and moves the inquiry to
 	// published.
@@ -84,14 +85,43 @@ func answerDocument(ctx context.Context, s AnswerPublisher, q *Inquiry, today Da
 		return d, err
 	}
 	d.Title = AnswerTitle(asker, q.Title, q.ReceivedOn)
-	if q.PreferredCommitteeID != 0 {
-		org, err := s.FindOrganizationByID(ctx, q.PreferredCommitteeID)
-		if err != nil {
-			return d, fmt.Errorf("answer document: committee: %w", err)
-		}
-		d.Consultations = append(d.Consultations, AnswerConsultation{Organization: org.Name, Role: RoleHearing})
+	c, err := plannedConsultation(ctx, s, q)
+	if err != nil || c == nil {
+		return d, err
 	}
+	d.Consultations = append(d.Consultations, *c)
 	return d, nil
+}
+
+// plannedConsultation is the Beratungsfolge row of the answer: the committee,
+// meeting day and role the registration planned (an inquiry registered before
+// plans existed: its preferred committee, Anhörung); nil when none is planned.
+func plannedConsultation(ctx context.Context, s AnswerPublisher, q *Inquiry) (*AnswerConsultation, error) {
+	committee, role := q.PlannedCommitteeID, q.PlannedRole
+	if committee == 0 {
+		committee = q.PreferredCommitteeID
+	}
+	if role == "" {
+		role = RoleHearing
+	}
+	if committee == 0 {
+		return nil, nil
+	}
+	org, err := s.FindOrganizationByID(ctx, committee)
+	if err != nil {
+		return nil, fmt.Errorf("answer document: committee: %w", err)
+	}
+	c := &AnswerConsultation{Organization: org.Name, Role: role}
+	if q.PlannedMeetingID != 0 {
+		m, err := s.FindMeetingByID(ctx, q.PlannedMeetingID)
+		switch {
+		case err == nil && !m.Deleted && !m.Cancelled && !m.Start.IsZero():
+			c.Date = DateOf(m.Start.In(Berlin()))
+		case err != nil && ErrorCode(err) != ENOTFOUND:
+			return nil, fmt.Errorf("answer document: meeting: %w", err)
+		}
+	}
+	return c, nil
 }
 
 // askerPhrase names who asks, in the dative the title needs: "von Herrn

@@ -168,7 +168,13 @@ var inquiryEventNames = map[string]struct {
 	"submit":    {"eingereicht", true}, "register": {"registriert, Frist gesetzt", true},
 	"interim_answer": {"Zwischennachricht", true}, "extend_deadline": {"Frist verlängert", true},
 	"publish": {"beantwortet", true}, "withdraw": {"zurückgezogen", true},
+	EventAgenda: {"auf die Tagesordnung gesetzt", true},
+	"import":    {"aus einem Altdokument übernommen", true},
 }
+
+// EventAgenda is the audit action of publishing that puts the answer on the
+// agenda of the planned meeting; its note names meeting, item and role.
+const EventAgenda = "agenda"
 
 // InquiryEventLabel names an action of the audit trail in German.
 func InquiryEventLabel(action string) string {

@@ -34,6 +34,8 @@ type trueType struct {
 	descent   int16
 	capHeight int16
 	cmap      *sfnt.Font
+	winAnsi   map[rune]uint16 // glyph of each character of WinAnsiEncoding
+	widths    string          // the PDF's /Widths of codes 32 to 255, the same for every subset
 }
 
 // goRegular parses the embedded font once; it is immutable afterwards.
@@ -88,18 +90,32 @@ func parseTrueType(raw []byte) (*trueType, error) {
 	if f.cmap, err = sfnt.Parse(raw); err != nil {
 		return nil, fmt.Errorf("font: %w", err)
 	}
+	// Every document draws from WinAnsiEncoding: look its glyphs and widths up
+	// once, not per document.
+	f.winAnsi = map[rune]uint16{}
+	var buf sfnt.Buffer
+	var widths strings.Builder
+	for c := 32; c <= 255; c++ {
+		w := 0
+		if r, ok := winAnsiRune(byte(c)); ok {
+			g, err := f.cmap.GlyphIndex(&buf, r)
+			if err == nil && int(g) < len(f.advance) {
+				f.winAnsi[r] = uint16(g)
+				w = int(f.advance[g]) * 1000 / f.upem
+			}
+		}
+		if c > 32 {
+			widths.WriteByte(' ')
+		}
+		fmt.Fprint(&widths, w)
+	}
+	f.widths = widths.String()
 	return f, nil
 }
 
-// glyph returns the glyph number of r, 0 (.notdef) if the font lacks it.
-func (f *trueType) glyph(r rune) uint16 {
-	var buf sfnt.Buffer
-	g, err := f.cmap.GlyphIndex(&buf, r)
-	if err != nil {
-		return 0
-	}
-	return uint16(g)
-}
+// glyph returns the glyph number of r, 0 (.notdef) if the font or WinAnsiEncoding
+// lacks it.
+func (f *trueType) glyph(r rune) uint16 { return f.winAnsi[r] }
 
 // components returns the glyphs a composite glyph is built of.
 func (f *trueType) components(g uint16) []uint16 {
@@ -267,24 +283,13 @@ func embeddedFont(text string, fd, ff int) (font, descriptor, file string, err e
 	}
 	name := string(tag) + "+GoRegular"
 	scale := func(v int) int { return v * 1000 / f.upem }
-	var widths strings.Builder
-	for c := 32; c <= 255; c++ {
-		w := 0
-		if r, ok := winAnsiRune(byte(c)); ok {
-			w = scale(int(f.advance[f.glyph(r)]))
-		}
-		if c > 32 {
-			widths.WriteByte(' ')
-		}
-		fmt.Fprint(&widths, w)
-	}
 	font = fmt.Sprintf("<< /Type /Font /Subtype /TrueType /BaseFont /%s /FirstChar 32 /LastChar 255 /Widths [%s] /Encoding /WinAnsiEncoding /FontDescriptor %d 0 R >>",
-		name, widths.String(), fd)
+		name, f.widths, fd)
 	descriptor = fmt.Sprintf("<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [%d %d %d %d] /ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %d 0 R >>",
 		name, scale(int(f.bbox[0])), scale(int(f.bbox[1])), scale(int(f.bbox[2])), scale(int(f.bbox[3])),
 		scale(int(f.ascent)), scale(int(f.descent)), scale(int(f.capHeight)), ff)
 	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed) // cannot fail for a valid level
 	zw.Write(sub)
 	zw.Close()
 	file = fmt.Sprintf("<< /Filter /FlateDecode /Length1 %d /Length %d >>\nstream\n%s\nendstream", len(sub), z.Len(), z.Bytes())

@@ -25,6 +25,8 @@ const (
 	goReportName     = "Bericht der Programmleitung Norderstedt GO! zum aktuellen Stand"
 	barcelonaName    = "Bericht der Stabsstelle Digitalisierung über die Teilnahme an der Smart City Convention in Barcelona im November 2022"
 	innovationItem   = "Innovationsstrategie und Innovationsagentur in der Metropolregion"
+
+	seedAnswerFileName = "A_23-0012-1_Beantwortung_Anfrage_Pender_Smart_City_Offensive.txt"
 )
 
 // penderQuestions are the inquiry's questions as the answer quotes them, with the
@@ -159,7 +161,7 @@ func (b *builder) seedPapers(ctx context.Context) error {
 		return err
 	}
 	fileID, err := b.writeFile(ctx, fileSpec{kind: "seed", name: answerName, plain: true,
-		fileName: "A_23-0012-1_Beantwortung_Anfrage_Pender_Smart_City_Offensive.txt",
+		fileName: seedAnswerFileName,
 		date:     ratsinfo.NewDate(2023, 2, 20), text: func() string { return answerText }})
 	if err != nil {
 		return err
@@ -179,4 +181,11 @@ func (b *builder) seedPapers(ctx context.Context) error {
 	queue(answer, ratsinfo.RoleHearing, day(time.February, 20))
 	b.seed.city.InquiryPaperID, b.seed.city.AnswerPaperID, b.seed.city.AnswerFileID = inquiry.ID, answer.ID, fileID
 	return report(goReportName, day(time.March, 6))
+}
+
+// SeedAnswer returns the seed answer as the demo city stores it (the answer
+// paper's main file): its file name and content. The program structures it
+// through the legacy importer, as a city would import its old answers.
+func SeedAnswer() (fileName string, content []byte) {
+	return seedAnswerFileName, []byte(answerText)
 }

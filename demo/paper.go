@@ -57,6 +57,10 @@ func (b *builder) fill(tmpl string, t time.Time) filled {
 		switch tmpl[i+1 : j] {
 		case "nr":
 			fmt.Fprint(&sb, 100+b.rng.IntN(250))
+		case "ord":
+			fmt.Fprint(&sb, 1+b.rng.IntN(9))
+		case "par":
+			fmt.Fprint(&sb, 2+b.rng.IntN(24))
 		case "area":
 			f.area = b.rng.IntN(len(areas))
 			sb.WriteString(areas[f.area])

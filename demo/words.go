@@ -59,7 +59,7 @@ var planningTopics = []topic{
 	{"Radwegeverbindung {street}", []string{"Ausbauplanung", "Vorentwurf", "Bereitstellung von Haushaltsmitteln"}},
 	{"Fahrradstraße im Stadtteil {district}", []string{"Einrichtung", "Ergebnis der Verkehrszählung"}},
 	{"Sanierung der Fahrbahn {street}", []string{"Auftragsvergabe", "Bauzeitenplan", "Kostenfortschreibung"}},
-	{"Lärmaktionsplan der Stadt Norderstedt", []string{"Fortschreibung", "Beteiligung der Öffentlichkeit"}},
+	{"Lärmaktionsplan der Stadt Norderstedt", []string{"Fortschreibung {year}", "Beteiligung der Öffentlichkeit", "Maßnahmen an der {street}"}},
 	{"Parkraumkonzept für {district}", []string{"Grundsatzbeschluss", "Zwischenbericht"}},
 	{"Barrierefreier Ausbau der Bushaltestellen an der {street}", []string{"Prioritätenliste", "Umsetzung 2. Bauabschnitt"}},
 	{"Mobilitätsstation am Bahnhof Norderstedt Mitte", []string{"Standortentscheidung", "Förderantrag"}},
@@ -97,7 +97,9 @@ var mainTopics = []topic{
 	{"Jahresabschluss {year0}", []string{"Feststellung", "Prüfbericht"}},
 	{"Stellenplan {year}", []string{"Änderung", "Beschluss"}},
 	{"Digitalisierungsstrategie der Stadtverwaltung", []string{"Fortschreibung", "Umsetzungsstand {year}"}},
-	{"Onlinezugangsgesetz: digitale Verwaltungsleistungen", []string{"Sachstand", "Priorisierung"}},
+	{"Onlinezugangsgesetz: digitale Verwaltungsleistungen", []string{"Sachstand", "Priorisierung", "Umsetzung im Bürgeramt", "Zahlungsverfahren {year}"}},
+	{"Grundsteuerhebesätze {year}", []string{"Festsetzung", "Aufkommensneutraler Hebesatz"}},
+	{"Zuschüsse an Vereine und Verbände {year}", []string{"Verteilung", "Richtlinie"}},
 	{"Smart-City-Offensive „Norderstedt GO!“", []string{"Projektsteckbriefe", "Sachstandsbericht", "Mittelfreigabe"}},
 	{"Breitbandausbau in Gewerbegebieten", []string{"Kooperationsvertrag mit den Stadtwerken", "Sachstand"}},
 	{"Beteiligungsbericht der städtischen Gesellschaften {year0}", []string{"Kenntnisnahme", "Vorlage"}},
@@ -106,10 +108,13 @@ var mainTopics = []topic{
 }
 
 var councilTopics = []topic{
-	{"Hauptsatzung der Stadt Norderstedt", []string{"Änderung", "Neufassung"}},
-	{"Geschäftsordnung der Stadtvertretung", []string{"Änderung"}},
-	{"Wahl von Mitgliedern in Ausschüsse", []string{"Umbesetzung", "Nachwahl"}},
-	{"Entschädigungssatzung", []string{"Anpassung"}},
+	{"Hauptsatzung der Stadt Norderstedt", []string{"Änderung", "Neufassung", "{ord}. Nachtrag", "Änderung von § {par}"}},
+	{"Geschäftsordnung der Stadtvertretung", []string{"Änderung", "Änderung von § {par}", "Regeln für hybride Sitzungen", "Neuregelung der Einwohnerfragestunde"}},
+	{"Wahl von Mitgliedern in Ausschüsse", []string{"Umbesetzung", "Nachwahl", "Nachwahl eines stellvertretenden Mitglieds", "Wahl einer oder eines Vorsitzenden"}},
+	{"Entschädigungssatzung", []string{"Anpassung", "{ord}. Nachtragssatzung", "Anpassung an die Entschädigungsverordnung {year}", "Sitzungsgeld für Ausschussmitglieder"}},
+	{"Ehrenamtliche Richterinnen und Richter", []string{"Vorschlagsliste {year}"}},
+	{"Seniorenbeirat der Stadt Norderstedt", []string{"Satzungsänderung", "Wahlordnung"}},
+	{"Bürgerhaus in {district}", []string{"Nutzungsentgelte", "Sanierungsbedarf"}},
 	{"Benennung einer Straße im Baugebiet „{area}“", []string{"Beschluss"}},
 }
 

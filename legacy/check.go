@@ -53,18 +53,8 @@ func CheckWords(input string, d *Document) error {
 			have[t.word]--
 			continue
 		}
-		ok := len(t.parts) > 1
-		for _, p := range t.parts {
-			if have[p] == 0 {
-				ok = false
-			}
-		}
-		if !ok {
+		if !takeParts(have, t.parts) {
 			missing = append(missing, t.word)
-			continue
-		}
-		for _, p := range t.parts {
-			have[p]--
 		}
 	}
 	var extra []string
@@ -78,6 +68,34 @@ func CheckWords(input string, d *Document) error {
 		return fmt.Errorf("words of the input lost: %q; words in the result not in the input (or twice): %q", head(missing), head(extra))
 	}
 	return nil
+}
+
+// takeParts takes the parts of a hyphen-joined word from have, where the
+// document split it: left to right, each time the longest run of parts that
+// have holds as one word. It takes nothing and reports false if that fails.
+func takeParts(have map[string]int, parts []string) bool {
+	if len(parts) < 2 {
+		return false
+	}
+	var taken []string
+	for i := 0; i < len(parts); {
+		j := len(parts)
+		for ; j > i; j-- {
+			if w := strings.Join(parts[i:j], ""); have[w] > 0 {
+				have[w]--
+				taken = append(taken, w)
+				break
+			}
+		}
+		if j == i {
+			for _, w := range taken {
+				have[w]++
+			}
+			return false
+		}
+		i = j
+	}
+	return true
 }
 
 func head(s []string) []string {

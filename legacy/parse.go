@@ -19,7 +19,7 @@ var (
 	answerRe     = regexp.MustCompile(`^(Antwort(?:\s+der\s+Verwaltung)?\s*(?::|$))\s*(.*)$`)
 	factsRe      = regexp.MustCompile(`^((?:Sachverhalt|Begründung)\s*(?::|$))\s*(.*)$`)
 	rowRe        = regexp.MustCompile(`^(.+?)\s+(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))\s+(Anhörung|Vorberatung|Entscheidung|Kenntnisnahme)$`)
-	referenceRe  = regexp.MustCompile(`^(?:(.*\S)\s+)?((?:Vorlagen?|Drucksachen?)(?:-|\s)(?:Nr\.|Nr\b|Nummer\b)\s*:?|(?:Vorlage|Drucksache)\s*:)\s*(\S.*)$`)
+	referenceRe  = regexp.MustCompile(`^(?:(.*\S)\s+)?((?:Vorlagen?|Drucksachen?)(?:-|\s)(?:Nr\.\s*:?|Nr\s*:|Nummer\s*:|Nr\s|Nummer\s)|(?:Vorlage|Drucksache)\s*:)\s*(\S.*)$`)
 	typeLineRe   = regexp.MustCompile(`^(?:Mitteilungsvorlage|Beschlussvorlage|Beantwortung einer Anfrage|Anfrage)$`)
 	dateLineRe   = regexp.MustCompile(`^Datum(?:\s*:\s*|\s+)` + dateExpr + `$`)
 	leadInRe     = regexp.MustCompile(`^(?:Exkurs|Erläuterung|Hinweis|Anmerkung|Vorbemerkung|Hintergrund|Zur Einordnung|Zum Hintergrund|Zur Erläuterung)\b`)

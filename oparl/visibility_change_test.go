@@ -105,6 +105,32 @@ func visibilityChanges() []visibilityChange {
 				})
 			},
 			do: withdraw},
+		{name: "Einwilligung erteilt", do: func(t *testing.T, w *world, ctx context.Context) {
+			l := &ratsinfo.Location{BodyID: w.body.ID, StreetAddress: "Birkenweg 1"}
+			p, err := w.store.FindPersonByID(ctx, w.bob.ID)
+			must(t, err)
+			must(t, w.store.InTransaction(ctx, func(ctx context.Context) error {
+				must(t, w.store.CreateLocation(ctx, l))
+				p.LocationID, p.ContactConsent = l.ID, true
+				return w.store.UpdatePerson(ctx, p)
+			}))
+		}},
+		{name: "Person gelöscht", do: func(t *testing.T, w *world, ctx context.Context) {
+			must(t, w.store.DeletePerson(ctx, w.alice.ID))
+		}},
+		{name: "Tagesordnungspunkt wieder öffentlich",
+			setup: func(t *testing.T, w *world, ctx context.Context) {
+				a, err := w.store.FindAgendaItemByID(ctx, w.publicItem.ID)
+				must(t, err)
+				a.Public = false
+				must(t, w.store.UpdateAgendaItem(ctx, a))
+			},
+			do: func(t *testing.T, w *world, ctx context.Context) {
+				a, err := w.store.FindAgendaItemByID(ctx, w.publicItem.ID)
+				must(t, err)
+				a.Public = true
+				must(t, w.store.UpdateAgendaItem(ctx, a))
+			}},
 		// A public paper lets go of a file and a location: both vanish.
 		{name: "Anlage und Ort entfernt", do: func(t *testing.T, w *world, ctx context.Context) {
 			paper(t, w, ctx, w.paper.ID, func(p *ratsinfo.Paper) { p.AuxiliaryFileIDs, p.LocationIDs = nil, nil })

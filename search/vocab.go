@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,15 +20,21 @@ import (
 // Decompounding against the vocabulary rather than a word list: a council's
 // compounds (Radwegekonzept, Digitalisierungsstrategie, Knotenpunkt) are made
 // of its own words, and a word list would miss the local ones (NorderstedtGO).
-// A stem s finds the stems that begin or end with it when the rest, after an
-// optional linking element (Fugenelement: s, es, e, n, en, er), is itself a
-// word of the vocabulary or splits into such words.
+// A stem s finds the stems of the vocabulary that contain it, when the part
+// before it is at least three letters (plus an optional linking element:
+// Fugenelement s, es, e, n, en, er) and the part after it looks like a word:
+// known, or four letters that do not start a derivational ending (validTail).
+// Words of five letters and more are looked for anywhere in a compound
+// (Schutz in Klimaschutzkonzept), shorter ones at its start or end only.
 type vocab struct {
 	stems    map[string]int // stem → documents (title or body)
 	sorted   []string       // stems in order, for prefix scans
 	reversed []string       // stems spelled backwards, in order, for suffix scans
 	words    map[string]int // title words as written (lower case) → documents
 	byLen    map[int][]string
+
+	mu    sync.Mutex
+	cache map[string][]string // stem → compounds
 }
 
 // Limits of decompounding: parts shorter than minPart are too ambiguous
@@ -39,13 +46,19 @@ const (
 	maxExpansions = 64
 	maxScan       = 5000 // compounds scanned per word and direction
 	maxSplitDepth = 4
+	// A word of minInfix letters is also found inside compounds
+	// (Klimaschutzkonzept for Schutz), by a scan of the whole vocabulary,
+	// which is only done up to maxInfixScan stems.
+	minInfix     = 5
+	maxInfixScan = 300_000
+	maxCached    = 10_000
 )
 
 // fugen are the German linking elements between the parts of a compound.
 var fugen = []string{"", "s", "es", "e", "n", "en", "er"}
 
 func loadVocab(idx bleve.Index) (*vocab, error) {
-	v := &vocab{stems: map[string]int{}, words: map[string]int{}, byLen: map[int][]string{}}
+	v := &vocab{stems: map[string]int{}, words: map[string]int{}, byLen: map[int][]string{}, cache: map[string][]string{}}
 	for _, field := range []string{fieldTitle, fieldBody} {
 		if err := eachTerm(idx, field, func(t string, n int) {
 			if n > v.stems[t] {
@@ -150,28 +163,52 @@ func (v *vocab) wordOrCompound(t string) bool {
 	return v.known(t) || v.split(t) != nil
 }
 
-// compounds returns the stems that begin or end with stem s as a part of a
-// compound, most frequent first, at most maxExpansions.
+// compounds returns the stems that contain stem s as a part of a compound,
+// most frequent first, at most maxExpansions. The answers are cached for the
+// life of the vocabulary.
 func (v *vocab) compounds(s string) []string {
 	if v == nil || utf8.RuneCountInString(s) < minExpand || hasDigit(s) {
 		return nil
 	}
-	var out []string
-	// s as the first part: radweg → radwegekonzept.
-	i := sort.SearchStrings(v.sorted, s)
-	for n := 0; i < len(v.sorted) && n < maxScan && strings.HasPrefix(v.sorted[i], s); i, n = i+1, n+1 {
-		t := v.sorted[i]
-		if t != s && v.validRest(t[len(s):], true) {
-			out = append(out, t)
-		}
+	v.mu.Lock()
+	out, ok := v.cache[s]
+	v.mu.Unlock()
+	if ok {
+		return out
 	}
-	// s as the last part: strategi → digitalisierungsstrategi.
-	rs := reverse(s)
-	i = sort.SearchStrings(v.reversed, rs)
-	for n := 0; i < len(v.reversed) && n < maxScan && strings.HasPrefix(v.reversed[i], rs); i, n = i+1, n+1 {
-		t := reverse(v.reversed[i])
-		if t != s && v.validRest(t[:len(t)-len(s)], false) {
-			out = append(out, t)
+	out = v.findCompounds(s)
+	v.mu.Lock()
+	if len(v.cache) < maxCached {
+		v.cache[s] = out
+	}
+	v.mu.Unlock()
+	return out
+}
+
+func (v *vocab) findCompounds(s string) []string {
+	var out []string
+	if utf8.RuneCountInString(s) >= minInfix && len(v.sorted) <= maxInfixScan {
+		// Any position: schutz → klimaschutzkonzept, baumschutzsatzung.
+		for _, t := range v.sorted {
+			if i := strings.Index(t, s); i >= 0 && t != s && v.validAround(t[:i], t[i+len(s):]) {
+				out = append(out, t)
+			}
+		}
+	} else {
+		// s as the first part: radweg → radwegeverbindung.
+		i := sort.SearchStrings(v.sorted, s)
+		for n := 0; i < len(v.sorted) && n < maxScan && strings.HasPrefix(v.sorted[i], s); i, n = i+1, n+1 {
+			if t := v.sorted[i]; t != s && v.validAround("", t[len(s):]) {
+				out = append(out, t)
+			}
+		}
+		// s as the last part: strategi → digitalisierungsstrategi.
+		rs := reverse(s)
+		i = sort.SearchStrings(v.reversed, rs)
+		for n := 0; i < len(v.reversed) && n < maxScan && strings.HasPrefix(v.reversed[i], rs); i, n = i+1, n+1 {
+			if t := reverse(v.reversed[i]); t != s && v.validAround(t[:len(t)-len(s)], "") {
+				out = append(out, t)
+			}
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return v.stems[out[a]] > v.stems[out[b]] })
@@ -181,19 +218,55 @@ func (v *vocab) compounds(s string) []string {
 	return out
 }
 
-// validRest reports whether rest, the remainder of a compound beside a query
-// word, is a word or a compound with its linking element: after the word when
-// the word is the head, before it when the word is the tail.
-func (v *vocab) validRest(rest string, afterHead bool) bool {
+// validAround reports whether a compound is the query word with before in
+// front and after behind it, each empty or a plausible part. The part before
+// the word only modifies it (Bus|haltestelle is a Haltestelle), so any three
+// letters do; the part after makes a new thing (Radweg|everbindung), so it
+// must look like a word: known, or four letters that are not a derivational
+// ending (Plan|ung is no compound of Plan).
+func (v *vocab) validAround(before, after string) bool {
+	if before != "" && !v.validHead(before) {
+		return false
+	}
+	return after == "" || v.validTail(after)
+}
+
+func (v *vocab) validHead(h string) bool {
 	for _, f := range fugen {
-		var part string
-		var ok bool
-		if afterHead {
-			part, ok = strings.CutPrefix(rest, f)
-		} else {
-			part, ok = strings.CutSuffix(rest, f)
+		if part, ok := strings.CutSuffix(h, f); ok && utf8.RuneCountInString(part) >= minPart {
+			return true
 		}
-		if ok && utf8.RuneCountInString(part) >= minPart && v.wordOrCompound(part) {
+	}
+	return false
+}
+
+func (v *vocab) validTail(rest string) bool {
+	for _, f := range fugen {
+		part, ok := strings.CutPrefix(rest, f)
+		if !ok || utf8.RuneCountInString(part) < minPart || derivation(part) {
+			continue
+		}
+		if v.known(part) || utf8.RuneCountInString(part) >= 4 || v.wordOrCompound(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivational are endings that make a new word of the same stem, not a
+// compound: Planung, Schulisch, Freiheit.
+var derivational = []string{"ung", "heit", "keit", "lich", "isch", "schaft", "chen", "lein", "ling", "nis", "tum", "ismus", "ier"}
+
+// inflectional are whole rests that are endings, not words.
+var inflectional = map[string]bool{"er": true, "en": true, "ern": true, "es": true, "st": true, "te": true, "ten": true,
+	"ter": true, "tes": true, "ig": true, "ige": true, "igen": true, "end": true, "ens": true}
+
+func derivation(part string) bool {
+	if inflectional[part] {
+		return true
+	}
+	for _, d := range derivational {
+		if strings.HasPrefix(part, d) {
 			return true
 		}
 	}

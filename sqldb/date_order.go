@@ -72,11 +72,7 @@ func (db *DB) FindPapersByDate(ctx context.Context, pq ratsinfo.PaperQuery) ([]*
 		db.linkedFrom(c, "Paper.relatedPaper", []int64{pq.RelatedPaperID})
 	}
 	if pq.OrganizationID != 0 {
-		// Set-based through the link_dst index: per-row EXISTS over consultations
-		// scanned the whole paper table.
-		c.add("(t.id IN (SELECT l.src FROM link l WHERE l.kind IN ('Paper.underDirectionOf', 'Paper.originatorOrganization') AND l.dst = ?)"+
-			" OR t.id IN (SELECT k.paper_id FROM link l JOIN consultation k ON k.id = l.src"+
-			" WHERE l.kind = 'Consultation.organization' AND l.dst = ? AND NOT k.deleted))", pq.OrganizationID, pq.OrganizationID)
+		committeePapers(c, pq.OrganizationID)
 	}
 	// Papers without a date come last, as the empty string sorted last before; SQLite sorts NULL
 	// last in descending order by itself, PostgreSQL is told to.

@@ -43,6 +43,10 @@ func (db *DB) planRegistration(ctx context.Context, t *txState, actor int64, q *
 			return ratsinfo.Errorf(ratsinfo.EINVALID, "Die Sitzung „%s“ hat noch keinen Termin; ohne ihn lässt sich keine Frist berechnen.", m.Name)
 		}
 		r.MeetingDay = ratsinfo.DateOf(m.Start.In(ratsinfo.Berlin()))
+		if !r.ReceivedOn.IsZero() && r.MeetingDay.Before(r.ReceivedOn) {
+			return ratsinfo.Errorf(ratsinfo.EINVALID, "Die Sitzung „%s“ am %s liegt vor dem Eingang der Anfrage (%s) und kann sie nicht mehr behandeln. "+
+				"Bitte eine spätere Sitzung wählen.", m.Name, r.MeetingDay.German(), r.ReceivedOn.German())
+		}
 		switch {
 		case r.CommitteeID == 0 && slices.Contains(m.OrganizationIDs, q.PreferredCommitteeID):
 			r.CommitteeID = q.PreferredCommitteeID

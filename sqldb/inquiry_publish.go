@@ -3,6 +3,8 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -41,8 +43,8 @@ func createInquiryPaper(ctx context.Context, t *txState, actor int64, q *ratsinf
 }
 
 // PublishInquiry writes the answer's File and Paper, links it both ways with the
-// inquiry's paper, plans its hearing in the preferred committee, and moves the
-// inquiry to published: all in one transaction.
+// inquiry's paper, puts it on the agenda of the planned meeting (planHearing),
+// and moves the inquiry to published: all in one transaction.
 func (db *DB) PublishInquiry(ctx context.Context, id int64, doc ratsinfo.AnswerDocument, f ratsinfo.PublishedFile) (*ratsinfo.Inquiry, error) {
 	var out *ratsinfo.Inquiry
 	err := db.changeInquiry(ctx, "publish inquiry", id, func(t *txState, old *ratsinfo.Inquiry, us, actor int64) error {
@@ -81,11 +83,9 @@ func (db *DB) PublishInquiry(ctx context.Context, id int64, doc ratsinfo.AnswerD
 				return fmt.Errorf("link inquiry paper: %w", err)
 			}
 		}
-		if old.PreferredCommitteeID != 0 {
-			c := &ratsinfo.Consultation{PaperID: answer.ID, OrganizationIDs: []int64{old.PreferredCommitteeID}, Role: ratsinfo.RoleHearing}
-			if err := db.CreateConsultation(rctx, c); err != nil {
-				return fmt.Errorf("answer consultation: %w", err)
-			}
+		heard, err := db.planHearing(rctx, old, answer)
+		if err != nil {
+			return err
 		}
 		res, err := t.exec(ctx, `UPDATE inquiry SET state = ?, answer_paper_id = ?, modified = ? WHERE id = ? AND modified = ?`,
 			string(next), answer.ID, us, id, old.Modified.UnixMicro())
@@ -94,6 +94,11 @@ func (db *DB) PublishInquiry(ctx context.Context, id int64, doc ratsinfo.AnswerD
 		}
 		if err := addInquiryEvent(ctx, t, us, actor, id, string(ratsinfo.ActionPublish), old.State, next, answer.Reference); err != nil {
 			return err
+		}
+		if heard != "" {
+			if err := addInquiryEvent(ctx, t, us, actor, id, ratsinfo.EventAgenda, next, next, heard); err != nil {
+				return err
+			}
 		}
 		old.State, old.AnswerPaperID, old.Modified = next, answer.ID, fromMicros(us)
 		out = old
@@ -109,4 +114,72 @@ func answerReference(ref string) string {
 		return ""
 	}
 	return ref + "-1"
+}
+
+// planHearing writes the consultation of the answer paper as the registration
+// planned it (committee and role; an inquiry registered before plans existed
+// falls back to the preferred committee and Anhörung) and, when a meeting was
+// planned, the agenda item at the end of that meeting's agenda, the two linked
+// both ways. It returns the public timeline's note ("Sitzung … am …, TOP 5,
+// Anhörung"), empty when no meeting hears the answer. rctx is the record
+// context of the publishing transaction.
+func (db *DB) planHearing(rctx context.Context, q *ratsinfo.Inquiry, answer *ratsinfo.Paper) (string, error) {
+	committee, role := q.PlannedCommitteeID, q.PlannedRole
+	if committee == 0 {
+		committee = q.PreferredCommitteeID
+	}
+	if role == "" {
+		role = ratsinfo.RoleHearing
+	}
+	if committee == 0 && q.PlannedMeetingID == 0 {
+		return "", nil
+	}
+	c := &ratsinfo.Consultation{PaperID: answer.ID, Role: role}
+	if committee != 0 {
+		c.OrganizationIDs = []int64{committee}
+	}
+	var m *ratsinfo.Meeting
+	if q.PlannedMeetingID != 0 {
+		found, err := db.FindMeetingByID(rctx, q.PlannedMeetingID)
+		switch {
+		case err == nil && !found.Deleted && !found.Cancelled:
+			m, c.MeetingID = found, found.ID
+		case err != nil && ratsinfo.ErrorCode(err) != ratsinfo.ENOTFOUND:
+			return "", fmt.Errorf("planned meeting: %w", err)
+		}
+	}
+	if err := db.CreateConsultation(rctx, c); err != nil {
+		return "", fmt.Errorf("answer consultation: %w", err)
+	}
+	if m == nil {
+		return "", nil // the meeting was cancelled or removed since: the consultation stays unscheduled
+	}
+	items, err := db.FindAgendaItems(rctx, ratsinfo.AgendaItemFilter{MeetingIDs: []int64{m.ID}})
+	if err != nil {
+		return "", fmt.Errorf("agenda of meeting %d: %w", m.ID, err)
+	}
+	pos, number := 0, 1
+	for _, it := range items {
+		if it.Deleted {
+			continue
+		}
+		pos = max(pos, it.Position+1)
+		if n, err := strconv.Atoi(strings.TrimSpace(it.Number)); err == nil {
+			number = max(number, n+1)
+		}
+	}
+	item := &ratsinfo.AgendaItem{MeetingID: m.ID, Position: pos, Number: strconv.Itoa(number), Name: answer.Name,
+		Public: answer.Published, ConsultationID: c.ID}
+	if err := db.CreateAgendaItem(rctx, item); err != nil {
+		return "", fmt.Errorf("answer agenda item: %w", err)
+	}
+	c.AgendaItemID = item.ID
+	if err := db.UpdateConsultation(rctx, c); err != nil {
+		return "", fmt.Errorf("link answer consultation: %w", err)
+	}
+	name := m.Name
+	if name == "" {
+		name = "Sitzung"
+	}
+	return fmt.Sprintf("%s am %s, TOP %s, %s", name, ratsinfo.DateOf(m.Start.In(ratsinfo.Berlin())).German(), item.Number, role), nil
 }

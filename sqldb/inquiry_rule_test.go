@@ -74,6 +74,8 @@ func TestInquiryRules(t *testing.T) {
 		wantStep(t, "a meeting of another committee", err, ratsinfo.EINVALID)
 		_, err = register(major(), ratsinfo.Registration{ReceivedOn: ratsinfo.NewDate(2023, 2, 25), MeetingID: c.meeting})
 		wantStep(t, "a meeting too early for the rule", err, ratsinfo.EINVALID)
+		_, err = register(major(), ratsinfo.Registration{ReceivedOn: ratsinfo.NewDate(2023, 3, 1), MeetingID: c.meeting})
+		wantStep(t, "a meeting before the receipt", err, ratsinfo.EINVALID)
 		q, err = register(major(), ratsinfo.Registration{ReceivedOn: received, MeetingID: c.meeting})
 		must(t, err)
 		if q.Deadline.Day != ratsinfo.NewDate(2023, 2, 20) || q.PlannedMeetingID != c.meeting || q.PlannedCommitteeID != c.committee ||

@@ -147,3 +147,6 @@ func BenchmarkCitySearch(b *testing.B) {
 func BenchmarkCitySearchReference(b *testing.B) {
 	benchCity(b, func(*bigCity) string { return "/suche?q=A+23%2F0012" })
 }
+func BenchmarkCityMeetingYear(b *testing.B) {
+	benchCity(b, func(c *bigCity) string { return fmt.Sprintf("/sitzungen?jahr=%s&gremium=%d", c.month[:4], c.committee) })
+}

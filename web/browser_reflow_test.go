@@ -116,6 +116,8 @@ func (w *world) reflowExtraPages(t *testing.T) map[string]string {
 	return map[string]string{
 		"kalender-gremium": fmt.Sprintf("/sitzungen?monat=2023-02&gremium=%d", w.city.MainCommitteeID),
 		"vorlagen-alle":    "/vorlagen",
+		"jahr":             "/sitzungen?jahr=2023",
+		"jahr-gremium":     fmt.Sprintf("/sitzungen?jahr=2023&gremium=%d", w.city.MainCommitteeID),
 		"vorlage-person":   fmt.Sprintf("/vorlagen/%d", w.fix.PublicPaper),
 		"ort":              w.anyLocationPath(t),
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/ratsinfo/ratsinfo"
@@ -34,6 +35,17 @@ func (w *world) addInquiries(ctx context.Context) error {
 		_, err := s.RegisterInquiry(ctx, id, ratsinfo.Registration{ReceivedOn: received, UnitID: unit})
 		return err
 	}
+	// The published answer is heard in a meeting of the main committee
+	// planned at registration: the first after its receipt.
+	meetings, err := s.FindMeetingsByStart(ctx, ratsinfo.MeetingRange{BodyID: body, OrganizationIDs: []int64{w.city.MainCommitteeID},
+		From: time.Date(2026, 10, 6, 0, 0, 0, 0, ratsinfo.Berlin()), Limit: 1})
+	if err != nil {
+		return err
+	}
+	if len(meetings) == 0 {
+		return fmt.Errorf("the demo city's main committee has no meeting after 5 October 2026")
+	}
+	hearing := meetings[0]
 	answerAll := func(id int64, text string) error {
 		for n := 1; n <= 2; n++ {
 			if _, err := s.AnswerQuestion(ctx, id, n, text, time.Time{}); err != nil {
@@ -49,7 +61,11 @@ func (w *world) addInquiries(ctx context.Context) error {
 	}
 	for _, f := range []func() error{
 		func() error { return step(published.ID, ratsinfo.ActionSubmit) },
-		func() error { return register(published.ID, ratsinfo.NewDate(2026, 10, 5)) },
+		func() error {
+			_, err := s.RegisterInquiry(ctx, published.ID, ratsinfo.Registration{ReceivedOn: ratsinfo.NewDate(2026, 10, 5), UnitID: unit,
+				MeetingID: hearing.ID})
+			return err
+		},
 		func() error {
 			return answerAll(published.ID, "Veröffentlichte Antwort Leaktest:\n- 40 Bügel\n- siehe https://www.norderstedt.de/")
 		},
@@ -103,6 +119,7 @@ func (w *world) addInquiries(ctx context.Context) error {
 	if err := register(confidential.ID, ratsinfo.NewDate(2026, 10, 2)); err != nil {
 		return err
 	}
+	w.fix.InquiryHearing = hearing.ID
 	w.fix.InquiryPublished, w.fix.InquiryOverdue, w.fix.InquiryExternal = published.ID, overdue.ID, external.ID
 	w.fix.InquiryDraft, w.fix.InquiryConfidential = draft.ID, confidential.ID
 	w.secrets = append(w.secrets, "Hanna Heimlich-Einwohnerin")

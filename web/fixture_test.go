@@ -53,6 +53,7 @@ type fixtureIDs struct {
 
 	// Inquiries in every public state, and two the public never sees.
 	InquiryPublished, InquiryOverdue, InquiryExternal, InquiryDraft, InquiryConfidential int64
+	InquiryHearing                                                                       int64 // the meeting that hears the published answer
 }
 
 var (

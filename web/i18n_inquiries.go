@@ -16,4 +16,6 @@ var englishInquiries = map[string]string{
 	"Den Bearbeitungsstand %q gibt es nicht. Bitte einen Stand aus der Auswahl wählen.": "There is no state %q. Please choose a state from the list.",
 	"Anfragen (Atom)": "Inquiries (Atom)", "Fristen der Anfragen (ICS)": "Deadlines of inquiries (ICS)",
 	"registriert, Frist gesetzt": "registered, deadline set", "Zwischennachricht": "interim answer", "Frist verlängert": "deadline extended",
+	"auf die Tagesordnung gesetzt": "put on the agenda", "in der Sitzung behandelt": "heard in the meeting",
+	"zur Behandlung in der Sitzung vorgesehen": "to be heard in the meeting",
 }

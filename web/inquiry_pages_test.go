@@ -1,10 +1,14 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/ratsinfo/ratsinfo"
 )
 
 // TestInquiryPages checks the public pages of inquiries: the list shows the
@@ -47,6 +51,23 @@ func TestInquiryPages(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("published inquiry page lacks %q", want)
 		}
+	}
+	// Heard in the meeting planned at registration, linked from the timeline;
+	// the meeting's page lists the answer as its agenda item.
+	hearing := fmt.Sprintf("/sitzungen/%d", w.fix.InquiryHearing)
+	m, err := w.store.FindMeetingByID(context.Background(), w.fix.InquiryHearing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := ratsinfo.DateOf(m.Start.In(ratsinfo.Berlin())).German()
+	heard := regexp.MustCompile(`<time>` + regexp.QuoteMeta(day) + `</time> (in der Sitzung behandelt|zur Behandlung in der Sitzung vorgesehen): <a href="` +
+		hearing + `">` + regexp.QuoteMeta(m.Name) + ` am ` + regexp.QuoteMeta(day) + `, TOP \d+, Anhörung</a>`)
+	if !heard.MatchString(body) {
+		t.Errorf("the timeline does not show the hearing in %s:\n%s", hearing, body)
+	}
+	_, body = w.get(t, hearing)
+	if !strings.Contains(body, "Beantwortung der Anfrage zu Fahrradbügeln am Rathaus") {
+		t.Errorf("the meeting page lacks the answer on its agenda:\n%s", body)
 	}
 	_, body = w.get(t, fmt.Sprintf("/anfragen/%d", w.fix.InquiryOverdue))
 	if !strings.Contains(body, "Noch nicht beantwortet.") || !strings.Contains(body, "überfällig") {

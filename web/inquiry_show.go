@@ -37,6 +37,7 @@ type pointView struct{ Label, Text string }
 
 type timelineEntry struct {
 	Date, What, Note string
+	URL              string // the meeting that hears the answer
 }
 
 func (s *Server) inquiryShow(w http.ResponseWriter, r *http.Request) error {
@@ -85,7 +86,11 @@ func (s *Server) inquiryShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	for _, e := range events {
 		label := ratsinfo.InquiryEventLabel(e.Action) // the store gives the public only milestones
-		p.Timeline = append(p.Timeline, timelineEntry{Date: ratsinfo.DateOf(e.At.In(s.loc)).German(), What: p.T(label), Note: e.Note})
+		entry := timelineEntry{Date: ratsinfo.DateOf(e.At.In(s.loc)).German(), What: p.T(label), Note: e.Note}
+		if e.Action == ratsinfo.EventAgenda {
+			s.hearingEntry(r, p, &entry)
+		}
+		p.Timeline = append(p.Timeline, entry)
 	}
 	return s.render(w, r, http.StatusOK, "inquiry_show", p)
 }
@@ -104,4 +109,25 @@ func (s *Server) paperLink(r *http.Request, id int64) *Link {
 		label = paper.Reference + ": " + label
 	}
 	return &Link{Label: label, URL: ratsinfo.WebPath(ratsinfo.KindPaper, id)}
+}
+
+// hearingEntry dates the timeline's agenda entry on the day of the meeting
+// that hears the answer and says whether it was heard or is still to come,
+// with a link to the meeting; a meeting the public cannot see leaves the entry
+// as the store wrote it.
+func (s *Server) hearingEntry(r *http.Request, p *inquiryShowPage, e *timelineEntry) {
+	in := p.Inquiry
+	if in.PlannedMeetingID == 0 {
+		return
+	}
+	m, err := s.store.FindMeetingByID(r.Context(), in.PlannedMeetingID)
+	if err != nil || m.Deleted || m.Start.IsZero() {
+		return
+	}
+	day := ratsinfo.DateOf(m.Start.In(s.loc))
+	label := "zur Behandlung in der Sitzung vorgesehen"
+	if !s.today().Before(day) {
+		label = "in der Sitzung behandelt"
+	}
+	e.Date, e.What, e.URL = day.German(), p.T(label), ratsinfo.WebPath(ratsinfo.KindMeeting, m.ID)
 }

@@ -28,6 +28,7 @@ type meetingListPage struct {
 	Weeks    [][]calendarDay
 	Meetings []meetingRow
 	ICS      string
+	YearURL  string // the year view of this month's year
 }
 
 type option struct {
@@ -51,40 +52,22 @@ func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) error {
 	p := &meetingListPage{Page: s.newPage(r, "", "sitzungen")}
 	now := s.now().In(s.loc)
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, s.loc)
+	if q.Get("jahr") != "" {
+		return s.meetingYear(w, r)
+	}
 	var msgs []string
 	if v := q.Get("monat"); v != "" {
-		t, err := time.ParseInLocation("2006-01", v, s.loc)
-		if err != nil || t.Year() < 1900 || t.Year() > 2200 {
-			msgs = append(msgs, p.T("Der Monat wurde nicht verstanden; erwartet wird JJJJ-MM, z. B. 2023-02. Angezeigt wird der aktuelle Monat."))
-		} else {
+		if t, ok := parseMonth(v, s.loc); ok {
 			first = t
-		}
-	}
-	if v := q.Get("gremium"); v != "" {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || id <= 0 {
-			msgs = append(msgs, p.T("Das Gremium wurde nicht verstanden; angezeigt werden alle Gremien."))
 		} else {
-			p.OrgID = id
+			msgs = append(msgs, p.T("Der Monat wurde nicht verstanden; erwartet wird zum Beispiel 02.2023, 2/2023, Februar 2023 oder 2023-02. Angezeigt wird der aktuelle Monat."))
 		}
 	}
-	orgs, err := s.store.FindOrganizations(ctx, ratsinfo.OrganizationFilter{})
+	byID, orgMsgs, err := s.orgChoice(ctx, &p.Page, q.Get("gremium"), &p.OrgID, &p.Orgs)
 	if err != nil {
 		return err
 	}
-	byID := map[int64]*ratsinfo.Organization{}
-	p.Orgs = []option{{Value: "", Label: p.T("alle Gremien")}}
-	for _, o := range orgs {
-		if o.Deleted {
-			continue
-		}
-		byID[o.ID] = o
-		p.Orgs = append(p.Orgs, option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name, Selected: o.ID == p.OrgID})
-	}
-	if p.OrgID != 0 && byID[p.OrgID] == nil {
-		msgs = append(msgs, p.T("Dieses Gremium gibt es nicht; angezeigt werden alle Gremien."))
-		p.OrgID = 0
-	}
+	msgs = append(msgs, orgMsgs...)
 	rng := ratsinfo.MeetingRange{From: first, Until: first.AddDate(0, 1, 0)}
 	if p.OrgID != 0 {
 		rng.OrganizationIDs = []int64{p.OrgID}
@@ -128,6 +111,7 @@ func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) error {
 			p.Next = list + "?monat=" + next.Format("2006-01") + orgParam
 		}
 	}
+	p.YearURL = list + "?jahr=" + strconv.Itoa(first.Year()) + orgParam
 	p.Feeds = []Link{{Label: p.T("Sitzungskalender (ICS)"), URL: p.ICS, Type: "text/calendar"}}
 	byDay := map[int][]meetingRow{}
 	for _, m := range meetings {
@@ -138,6 +122,40 @@ func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Weeks = calendarWeeks(first, now, byDay)
 	return s.render(w, r, http.StatusOK, "meeting_list", p)
+}
+
+// orgChoice reads the committee filter of the calendar and the year view and
+// fills the options of its select: the organization's id (0: all, also when
+// the parameter names none or an unknown one, with a message saying so) and
+// every live organization by id.
+func (s *Server) orgChoice(ctx context.Context, p *Page, v string, id *int64, opts *[]option) (map[int64]*ratsinfo.Organization, []string, error) {
+	var msgs []string
+	if v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			msgs = append(msgs, p.T("Das Gremium wurde nicht verstanden; angezeigt werden alle Gremien."))
+		} else {
+			*id = n
+		}
+	}
+	orgs, err := s.store.FindOrganizations(ctx, ratsinfo.OrganizationFilter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := map[int64]*ratsinfo.Organization{}
+	*opts = []option{{Value: "", Label: p.T("alle Gremien")}}
+	for _, o := range orgs {
+		if o.Deleted {
+			continue
+		}
+		byID[o.ID] = o
+		*opts = append(*opts, option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name, Selected: o.ID == *id})
+	}
+	if *id != 0 && byID[*id] == nil {
+		msgs = append(msgs, p.T("Dieses Gremium gibt es nicht; angezeigt werden alle Gremien."))
+		*id = 0
+	}
+	return byID, msgs, nil
 }
 
 // calendarMargin is how far the calendar links beyond the first and the last

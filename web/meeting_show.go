@@ -22,6 +22,9 @@ type meetingShowPage struct {
 	TOC   bool
 	Files []fileRow
 	ICS   string
+	// Event is the meeting as schema.org Event (JSON-LD), so that search
+	// engines can show its date and place.
+	Event eventLD
 }
 
 // tocMinItems is the agenda length from which the page starts with jump links;
@@ -159,6 +162,7 @@ func (s *Server) assembleMeeting(p *meetingShowPage, d *meetingData) {
 		p.Items = append(p.Items, s.agendaRowOf(p, it, papersOfItem[it.ID], d.papers, d.files))
 	}
 	p.TOC = len(p.Items) > tocMinItems
+	p.Event = s.eventOf(p, d)
 	for _, pp := range d.papers {
 		p.LastModified = latest(p.LastModified, pp.Modified)
 	}
@@ -176,10 +180,16 @@ func (s *Server) agendaRowOf(p *meetingShowPage, it *ratsinfo.AgendaItem, paperI
 	row.Public = true
 	row.Name = it.Name
 	row.Result = it.Result
+
 	row.Resolution = paragraphs(it.ResolutionText)
 	for _, pid := range paperIDs {
 		if pp, ok := papers[pid]; ok {
-			row.Papers = append(row.Papers, paperRowOf(pp))
+			pr := paperRowOf(pp)
+			// The paper usually bears the item's title: say it once, name the paper by its number.
+			if pr.Name == row.Name && pr.Reference != "" {
+				pr.Name, pr.Reference = p.T("Vorlage")+" "+pr.Reference, ""
+			}
+			row.Papers = append(row.Papers, pr)
 		}
 	}
 	if f, ok := files[it.ResolutionFileID]; ok {

@@ -24,8 +24,10 @@ type organizationShowPage struct {
 	MoreURL  string
 	// CalendarURL is the meeting calendar filtered to this organization.
 	CalendarURL string
-	ICS         string
-	Atom        string
+	// Years links the year view of every year with meetings of this organization.
+	Years []Link
+	ICS   string
+	Atom  string
 }
 
 // memberRow is one membership seen from either side: the person on an
@@ -59,6 +61,7 @@ type organizationData struct {
 	now              time.Time
 	members          []*ratsinfo.Membership
 	upcoming, recent []*ratsinfo.Meeting
+	first, last      []*ratsinfo.Meeting // the organization's first and last meeting, for the links to every year
 	papers           []*ratsinfo.Paper
 	paperTotal       int
 	persons          map[int64]*ratsinfo.Person
@@ -88,6 +91,17 @@ func (s *Server) loadOrganization(ctx context.Context, id int64) (*organizationD
 		d.recent, err = s.store.FindMeetingsByStart(gctx, ratsinfo.MeetingRange{OrganizationIDs: []int64{id}, Until: d.now, Descending: true, Limit: 10})
 		return err
 	})
+	for _, desc := range []bool{false, true} {
+		g.Go(func() error {
+			m, err := s.store.FindMeetingsByStart(gctx, ratsinfo.MeetingRange{OrganizationIDs: []int64{id}, Descending: desc, Limit: 1})
+			if desc {
+				d.last = m
+			} else {
+				d.first = m
+			}
+			return err
+		})
+	}
 	g.Go(func() (err error) {
 		d.papers, d.paperTotal, err = s.store.FindPapersByDate(gctx, ratsinfo.PaperQuery{OrganizationID: id, Limit: 10})
 		return err
@@ -162,6 +176,13 @@ func (s *Server) assembleOrganization(p *organizationShowPage, d *organizationDa
 		p.MoreURL = ratsinfo.WebListPath(ratsinfo.KindPaper) + "?gremium=" + strconv.FormatInt(o.ID, 10)
 	}
 	p.CalendarURL = ratsinfo.WebListPath(ratsinfo.KindMeeting) + "?gremium=" + strconv.FormatInt(o.ID, 10)
+	if len(d.first) == 1 && len(d.last) == 1 {
+		// Every year with meetings, newest first: all meetings, not only the last ten.
+		for y := d.last[0].Start.In(s.loc).Year(); y >= d.first[0].Start.In(s.loc).Year(); y-- {
+			p.Years = append(p.Years, Link{Label: strconv.Itoa(y),
+				URL: ratsinfo.WebListPath(ratsinfo.KindMeeting) + "?jahr=" + strconv.Itoa(y) + "&gremium=" + strconv.FormatInt(o.ID, 10)})
+		}
+	}
 	p.ICS = ratsinfo.WebPath(ratsinfo.KindOrganization, o.ID) + meetingsICS()
 	p.Atom = ratsinfo.WebPath(ratsinfo.KindOrganization, o.ID) + papersAtom()
 	p.Feeds = []Link{

@@ -19,9 +19,13 @@ type personShowPage struct {
 	Contact     bool
 	Location    string
 	Memberships []memberRow
-	Papers      []paperRow
-	PapersURL   string // the paper list filtered to this person, beyond the 50 shown here
-	ICS         string
+	// Factions and Current answer first what visitors ask first: which faction,
+	// and where the person sits now (memberships without an end or ending after today).
+	Factions  []Link
+	Current   []memberRow
+	Papers    []paperRow
+	PapersURL string // the paper list filtered to this person, beyond the 50 shown here
+	ICS       string
 }
 
 func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
@@ -35,7 +39,7 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	name := personName(d.person)
 	p := &personShowPage{Page: s.newPage(r, name, "personen"), Name: name, Person: d.person}
-	assemblePerson(p, d)
+	assemblePerson(p, d, ratsinfo.DateOf(s.now().In(s.loc)))
 	return s.render(w, r, http.StatusOK, "person_show", p)
 }
 
@@ -90,7 +94,7 @@ func (s *Server) loadPerson(ctx context.Context, id int64) (*personData, error) 
 }
 
 // assemblePerson fills the page from the loaded data; it reads nothing more.
-func assemblePerson(p *personShowPage, d *personData) {
+func assemblePerson(p *personShowPage, d *personData, today ratsinfo.Date) {
 	person := d.person
 	p.Crumbs = []Link{{Label: p.T("Personen"), URL: ratsinfo.WebListPath(ratsinfo.KindPerson)}}
 	p.LastModified = person.Modified
@@ -112,6 +116,13 @@ func assemblePerson(p *personShowPage, d *personData) {
 			row.OnBehalfOf = &Link{Label: f.Name, URL: ratsinfo.WebPath(ratsinfo.KindOrganization, f.ID)}
 		}
 		p.Memberships = append(p.Memberships, row)
+		if m.EndDate.IsZero() || !m.EndDate.Before(today) {
+			if o.OrganizationType == ratsinfo.OrgTypeFaction {
+				p.Factions = append(p.Factions, Link{Label: o.Name, URL: row.URL})
+			} else {
+				p.Current = append(p.Current, row)
+			}
+		}
 	}
 	// Current memberships first, then by start, latest first: a career read backwards.
 	sort.SliceStable(p.Memberships, func(i, j int) bool {

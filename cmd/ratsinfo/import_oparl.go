@@ -14,13 +14,17 @@ import (
 const importUsage = "Aufruf: ratsinfo import oparl [--data-dir DIR] [--database URL] [--concurrency N] [--max-file-size BYTES]\n" +
 	"       [--allow-origin URL]... [--max-objects N] [--max-duration DAUER] URL\n"
 
-// importCmd dispatches `ratsinfo import <source>`; OParl is the only source so far.
+// importCmd dispatches `ratsinfo import <source>`: an OParl endpoint or
+// legacy documents.
 func (a *App) importCmd(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "oparl" {
-		fmt.Fprint(a.Stderr, importUsage)
-		return errUsage
+	switch {
+	case len(args) > 0 && args[0] == "oparl":
+		return a.importOparl(ctx, args[1:])
+	case len(args) > 0 && args[0] == "document":
+		return a.importDocument(ctx, args[1:])
 	}
-	return a.importOparl(ctx, args[1:])
+	fmt.Fprint(a.Stderr, importUsage+importDocumentUsage)
+	return errUsage
 }
 
 // importOparl mirrors a foreign OParl endpoint into our store. Running it again

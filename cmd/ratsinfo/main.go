@@ -43,6 +43,7 @@ Aufruf:
   ratsinfo extract [--data-dir DIR] [--database URL]
   ratsinfo reindex [--data-dir DIR] [--database URL]
   ratsinfo import oparl [--data-dir DIR] [--database URL] [--concurrency N] [--max-file-size BYTES] URL
+  ratsinfo import document [--json] [--body ID] [--data-dir DIR] [--database URL] DATEI...
   ratsinfo feedback list [--data-dir DIR] [--database URL] [--art barrierefreiheit|datei] [--seit JJJJ-MM-TT]
   ratsinfo user add --email E --name N --role ROLLE [--organization ID] [--person ID] [--body ID] [--base-url URL]
   ratsinfo user list

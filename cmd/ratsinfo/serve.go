@@ -189,6 +189,9 @@ func (a *App) loadDemo(ctx context.Context, db *sqldb.DB, blobs *blob.Dir) error
 	if err := demo.LoadInquiries(sys, db, blobs, city); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	if _, err := loadSeedAnswer(sys, db, blobs, city); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
 	line, err := demoSummary(ctx, db, city)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
