@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/browsertest"
 	"github.com/ratsinfo/ratsinfo/internal/testenv"
 	"github.com/ratsinfo/ratsinfo/web"
 )
@@ -63,7 +64,7 @@ func TestBrowserInquiryPath(t *testing.T) {
 	e.newAccount(t, "smartcity@example.org", pw, unitGrant)
 	e.newAccount(t, "ob@example.org", pw, g(ratsinfo.GrantSignOff))
 
-	b := &chrome{t: t, ctx: chromiumContext(t, bin), base: e.srv.URL, axe: string(axe)}
+	b := &chrome{t: t, ctx: browsertest.Chromium(t, bin, 4*time.Minute), base: e.srv.URL, axe: string(axe)}
 	b.login("pender@example.org")
 	b.open("/buero/anfragen/neu")
 	b.set("#title", "Anfrage zum Thema Smart City Offensive")
@@ -135,21 +136,6 @@ func TestBrowserInquiryPath(t *testing.T) {
 	b.open("/anfragen/" + m[1] + "?lang=de")
 	b.wantText("#frage-1", "Wie hoch waren die Reisekosten", "Die Reisekosten betrugen 1.374,64 Euro.")
 	b.wantText("#frage-2", "Welche Projekte gibt es?", "b) Welche sind geplant?", "Parkraumsensoren")
-}
-
-// chromiumContext starts headless Chromium for one test.
-func chromiumContext(t *testing.T, bin string) context.Context {
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 4*time.Minute)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-	return ctx
 }
 
 // chrome drives the browser; every staff page it opens is checked with axe.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/ratsinfo/ratsinfo/internal/browsertest"
 	"github.com/ratsinfo/ratsinfo/internal/testenv"
 )
 
@@ -36,17 +37,7 @@ func browser(t *testing.T) (context.Context, string) {
 func chromium(t *testing.T) context.Context {
 	t.Helper()
 	bin := testenv.Getenv(t, "RATSINFO_TEST_CHROMIUM", "Browsertests") // e.g. /usr/bin/chromium
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-	return ctx
+	return browsertest.Chromium(t, bin, 3*time.Minute)
 }
 
 func artifactDir(t *testing.T) string { return artifactSubdir(t, "screenshots") }
