@@ -2,7 +2,6 @@ package office_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -227,20 +226,9 @@ func (c *chrome) logout() {
 // axeCheck runs axe-core on the page shown: zero WCAG 2.1 AA violations.
 func (c *chrome) axeCheck(name string) {
 	c.t.Helper()
-	if _, err := chromedp.Run(c.ctx, chromedp.Evaluate[bool](c.axe+";true")); err != nil {
-		c.t.Fatalf("load axe: %v", err)
-	}
-	raw, err := chromedp.Run(c.ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target)}))))`,
-		chromedp.EvalAwaitPromise))
+	violations, err := browsertest.Axe(c.ctx, c.axe)
 	if err != nil {
-		c.t.Fatalf("axe on %s: %v", name, err)
-	}
-	var violations []struct {
-		ID, Help string
-		Nodes    []any
-	}
-	if err := json.Unmarshal([]byte(raw), &violations); err != nil {
-		c.t.Fatalf("axe result: %v", err)
+		c.t.Fatalf("%s: %v", name, err)
 	}
 	for _, v := range violations {
 		c.t.Errorf("%s (%s): axe %s (%s) at %v", name, c.location(), v.ID, v.Help, v.Nodes)

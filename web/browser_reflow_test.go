@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/ratsinfo/ratsinfo"
+	"github.com/ratsinfo/ratsinfo/internal/browsertest"
 )
 
 // reflowWidth is the narrowest viewport WCAG 1.4.10 (Reflow) asks for: 320 CSS
@@ -78,19 +79,11 @@ func TestBrowserReflow(t *testing.T) {
 				t.Errorf("%s at %d px: %s", path, reflowWidth, o)
 			}
 			// axe at the narrow width too: stacked tables must keep their labels.
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axe+";true")); err != nil {
-				t.Fatalf("load axe: %v", err)
-			}
-			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => JSON.stringify(r))`,
-				chromedp.EvalAwaitPromise))
+			violations, err := browsertest.Axe(ctx, axe)
 			if err != nil {
-				t.Fatalf("axe: %v", err)
+				t.Fatalf("%s: %v", path, err)
 			}
-			var res axeResult
-			if err := json.Unmarshal([]byte(raw), &res); err != nil {
-				t.Fatalf("axe result: %v", err)
-			}
-			for _, v := range res.Violations {
+			for _, v := range violations {
 				t.Errorf("%s at %d px: axe %s (%s) at %v", path, reflowWidth, v.ID, v.Help, v.Nodes)
 			}
 		})

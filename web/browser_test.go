@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -83,16 +82,6 @@ func (w *world) pageTypes() map[string]string {
 	}
 }
 
-type axeResult struct {
-	Violations []struct {
-		ID    string `json:"id"`
-		Help  string `json:"help"`
-		Nodes []struct {
-			Target []any `json:"target"`
-		} `json:"nodes"`
-	} `json:"violations"`
-}
-
 func TestBrowserAccessibility(t *testing.T) {
 	ctx, axe := browser(t)
 	w := testWorld(t)
@@ -118,19 +107,11 @@ func TestBrowserAccessibility(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", path, err)
 			}
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axe+";true")); err != nil {
-				t.Fatalf("load axe: %v", err)
-			}
-			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => JSON.stringify(r))`,
-				chromedp.EvalAwaitPromise))
+			violations, err := browsertest.Axe(ctx, axe)
 			if err != nil {
-				t.Fatalf("axe: %v", err)
+				t.Fatalf("%s: %v", path, err)
 			}
-			var res axeResult
-			if err := json.Unmarshal([]byte(raw), &res); err != nil {
-				t.Fatalf("axe result: %v", err)
-			}
-			for _, v := range res.Violations {
+			for _, v := range violations {
 				t.Errorf("%s: axe %s (%s) at %v", path, v.ID, v.Help, v.Nodes)
 			}
 			if err := chromedp.Do(ctx, chromedp.EmulateViewport(320, 640), chromedp.Navigate(w.srv.URL+path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {

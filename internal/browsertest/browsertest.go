@@ -4,6 +4,8 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -26,4 +28,30 @@ func Chromium(t testing.TB, bin string, timeout time.Duration) context.Context {
 	ctx, cancelT := context.WithTimeout(ctx, timeout)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	return ctx
+}
+
+// Violation is one WCAG rule axe-core found broken, with the elements it found
+// it on.
+type Violation struct {
+	ID    string `json:"id"`
+	Help  string `json:"help"`
+	Nodes []any  `json:"nodes"`
+}
+
+// Axe loads axe-core (its source in axeSource) into the page shown and returns
+// what it finds against WCAG 2.1 A and AA.
+func Axe(ctx context.Context, axeSource string) ([]Violation, error) {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axeSource+";true")); err != nil {
+		return nil, fmt.Errorf("load axe: %w", err)
+	}
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target)}))))`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		return nil, fmt.Errorf("axe: %w", err)
+	}
+	var found []Violation
+	if err := json.Unmarshal([]byte(raw), &found); err != nil {
+		return nil, fmt.Errorf("axe result: %w", err)
+	}
+	return found, nil
 }
