@@ -184,7 +184,7 @@ func collectHidden(t *testing.T, db *sqldb.DB) hidden {
 func publicPaths(city *demo.City, h hidden) []string {
 	paths := []string{"/", "/sitzungen", "/sitzungen?monat=2023-02", "/vorlagen", "/vorlagen?q=Antrag",
 		"/gremien", "/personen", "/suche?q=Stadt", "/impressum", "/datenschutz", "/barrierefreiheit",
-		"/sitzungen.ics", "/vorlagen.atom", "/sitemap.xml", "/robots.txt", "/opensearch.xml", "/healthz",
+		"/sitzungen.ics", "/vorlagen.atom", "/anfragen.atom", "/anfragen.ics", "/sitzungen?jahr=2023", "/sitemap.xml", "/robots.txt", "/opensearch.xml", "/healthz",
 		"/gibt-es-nicht", "/oparl/v1.1/system", "/oparl/v1.1/body",
 		fmt.Sprintf("/oparl/v1.1/body/%d", city.BodyID)}
 	for _, id := range []int64{city.HearingMeetingID, h.meeting} {
